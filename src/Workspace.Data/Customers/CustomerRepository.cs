@@ -1,0 +1,354 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using Workspace.Data.Database;
+using Workspace.Domain.Customers;
+
+namespace Workspace.Data.Customers;
+
+/// <summary>Customers with their product events and transactions.</summary>
+public sealed class CustomerRepository(Db db)
+{
+    private const string FindIdForUpdateSqlite = """
+        SELECT id FROM customers WHERE external_id = @ExternalId
+        """;
+    private const string FindIdForUpdateSqlServer = """
+        SELECT id FROM customers WITH (UPDLOCK, HOLDLOCK) WHERE external_id = @ExternalId
+        """;
+    private const string InsertCustomerSqlite = """
+        INSERT INTO customers (external_id, name, email, phone, company, locale, time_zone, tier, arr_cents,
+            lifetime_value_cents, plan, product_version, lifecycle_stage, at_risk, experience_level,
+            signed_up_at, renewal_at, attributes, created_at, updated_at)
+        VALUES (@ExternalId, @Name, @Email, @Phone, @Company, @Locale, @TimeZone, @Tier, @ArrCents,
+            @LifetimeValueCents, @Plan, @ProductVersion, @LifecycleStage, @AtRisk, @ExperienceLevel,
+            @SignedUpAt, @RenewalAt, @Attributes, @Now, @Now)
+        RETURNING id
+        """;
+    private const string InsertCustomerSqlServer = """
+        INSERT INTO customers (external_id, name, email, phone, company, locale, time_zone, tier, arr_cents,
+            lifetime_value_cents, plan, product_version, lifecycle_stage, at_risk, experience_level,
+            signed_up_at, renewal_at, attributes, created_at, updated_at)
+        OUTPUT INSERTED.id
+        VALUES (@ExternalId, @Name, @Email, @Phone, @Company, @Locale, @TimeZone, @Tier, @ArrCents,
+            @LifetimeValueCents, @Plan, @ProductVersion, @LifecycleStage, @AtRisk, @ExperienceLevel,
+            @SignedUpAt, @RenewalAt, @Attributes, @Now, @Now)
+        """;
+    private const string UpdateCustomerSql = """
+        UPDATE customers SET name = @Name, email = @Email, phone = @Phone, company = @Company, locale = @Locale,
+            time_zone = @TimeZone, tier = @Tier, arr_cents = @ArrCents, lifetime_value_cents = @LifetimeValueCents,
+            plan = @Plan, product_version = @ProductVersion, lifecycle_stage = @LifecycleStage, at_risk = @AtRisk,
+            experience_level = @ExperienceLevel, signed_up_at = @SignedUpAt, renewal_at = @RenewalAt,
+            attributes = @Attributes, updated_at = @Now
+        WHERE id = @Id
+        """;
+
+    /// <summary>Creates or replaces the profile; returns its id and whether it was new.</summary>
+    public Task<(long Id, bool Created)> UpsertAsync(CustomerProfile profile, DateTimeOffset now, CancellationToken ct) =>
+        db.WriteAsync((c, t) => UpsertAsync(c, t, profile, now, ct), ct);
+
+    public async Task<(long Id, bool Created)> UpsertAsync(DbConnection c, DbTransaction t, CustomerProfile profile, DateTimeOffset now, CancellationToken ct)
+    {
+        var parameters = ToParameters(profile, now);
+        var existing = await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+            db.Dialect.Pick(FindIdForUpdateSqlite, FindIdForUpdateSqlServer), new { profile.ExternalId }, t, cancellationToken: ct));
+        if (existing is { } id)
+        {
+            parameters.Add("Id", id);
+            await c.ExecuteAsync(new CommandDefinition(UpdateCustomerSql, parameters, t, cancellationToken: ct));
+            return (id, false);
+        }
+        var newId = await c.ExecuteScalarAsync<long>(new CommandDefinition(
+            db.Dialect.Pick(InsertCustomerSqlite, InsertCustomerSqlServer), parameters, t, cancellationToken: ct));
+        return (newId, true);
+    }
+
+    private const string GetByExternalIdSql = """
+        SELECT id, external_id, name, email, phone, company, locale, time_zone, tier, arr_cents, lifetime_value_cents,
+            plan, product_version, lifecycle_stage, at_risk, experience_level, signed_up_at, renewal_at, attributes,
+            created_at, updated_at
+        FROM customers WHERE external_id = @ExternalId
+        """;
+
+    public Task<CustomerRecord?> GetAsync(string externalId, CancellationToken ct) =>
+        db.ReadAsync(async c =>
+        {
+            var row = await c.QuerySingleOrDefaultAsync<CustomerRow>(new CommandDefinition(GetByExternalIdSql, new { ExternalId = externalId }, cancellationToken: ct));
+            return row?.ToRecord();
+        }, ct);
+
+    private const string InsertEventSqlite = """
+        INSERT INTO customer_events (customer_id, event_id, kind, name, occurred_at, properties, received_at)
+        VALUES (@CustomerId, @EventId, @Kind, @Name, @OccurredAt, @Properties, @ReceivedAt)
+        ON CONFLICT (customer_id, event_id) DO NOTHING
+        """;
+    private const string InsertEventSqlServer = """
+        INSERT INTO customer_events (customer_id, event_id, kind, name, occurred_at, properties, received_at)
+        SELECT @CustomerId, @EventId, @Kind, @Name, @OccurredAt, @Properties, @ReceivedAt
+        WHERE NOT EXISTS (SELECT 1 FROM customer_events WITH (UPDLOCK, HOLDLOCK)
+                          WHERE customer_id = @CustomerId AND event_id = @EventId)
+        """;
+
+    /// <summary>Stores the events not stored before (by event id); returns how many were new.</summary>
+    public Task<int> AddEventsAsync(long customerId, IReadOnlyList<CustomerEvent> events, DateTimeOffset now, CancellationToken ct) =>
+        db.WriteAsync((c, t) => AddEventsAsync(c, t, customerId, events, now, ct), ct);
+
+    public async Task<int> AddEventsAsync(DbConnection c, DbTransaction t, long customerId, IReadOnlyList<CustomerEvent> events, DateTimeOffset now, CancellationToken ct)
+    {
+        var sql = db.Dialect.Pick(InsertEventSqlite, InsertEventSqlServer);
+        var stored = 0;
+        foreach (var e in events)
+        {
+            stored += await c.ExecuteAsync(new CommandDefinition(sql, new
+            {
+                CustomerId = customerId,
+                e.EventId,
+                Kind = e.Kind.ToString(),
+                e.Name,
+                OccurredAt = UnixTime.ToMs(e.OccurredAt),
+                Properties = JsonSerializer.Serialize(e.Properties),
+                ReceivedAt = UnixTime.ToMs(now),
+            }, t, cancellationToken: ct));
+        }
+        return stored;
+    }
+
+    private const string InsertTransactionSqlite = """
+        INSERT INTO transactions (customer_id, transaction_id, kind, amount_minor, currency, status, occurred_at, description, received_at)
+        VALUES (@CustomerId, @TransactionId, @Kind, @AmountMinor, @Currency, @Status, @OccurredAt, @Description, @ReceivedAt)
+        ON CONFLICT (customer_id, transaction_id) DO NOTHING
+        """;
+    private const string InsertTransactionSqlServer = """
+        INSERT INTO transactions (customer_id, transaction_id, kind, amount_minor, currency, status, occurred_at, description, received_at)
+        SELECT @CustomerId, @TransactionId, @Kind, @AmountMinor, @Currency, @Status, @OccurredAt, @Description, @ReceivedAt
+        WHERE NOT EXISTS (SELECT 1 FROM transactions WITH (UPDLOCK, HOLDLOCK)
+                          WHERE customer_id = @CustomerId AND transaction_id = @TransactionId)
+        """;
+
+    /// <summary>Stores the transaction unless its id was stored before; returns whether it was new.</summary>
+    public Task<bool> AddTransactionAsync(long customerId, Transaction transaction, DateTimeOffset now, CancellationToken ct) =>
+        db.WriteAsync((c, t) => AddTransactionAsync(c, t, customerId, transaction, now, ct), ct);
+
+    public async Task<bool> AddTransactionAsync(DbConnection c, DbTransaction t, long customerId, Transaction x, DateTimeOffset now, CancellationToken ct) =>
+        await c.ExecuteAsync(new CommandDefinition(db.Dialect.Pick(InsertTransactionSqlite, InsertTransactionSqlServer), new
+        {
+            CustomerId = customerId,
+            x.TransactionId,
+            Kind = x.Kind.ToString(),
+            AmountMinor = Money.ToMinor(x.Amount),
+            x.Currency,
+            Status = x.Status.ToString(),
+            OccurredAt = UnixTime.ToMs(x.OccurredAt),
+            x.Description,
+            ReceivedAt = UnixTime.ToMs(now),
+        }, t, cancellationToken: ct)) == 1;
+
+    private const string RecentEventsSqlite = """
+        SELECT id, event_id, kind, name, occurred_at, properties, received_at
+        FROM customer_events WHERE customer_id = @CustomerId
+        ORDER BY occurred_at DESC, id DESC
+        LIMIT @Take OFFSET @Skip
+        """;
+    private const string RecentEventsSqlServer = """
+        SELECT id, event_id, kind, name, occurred_at, properties, received_at
+        FROM customer_events WHERE customer_id = @CustomerId
+        ORDER BY occurred_at DESC, id DESC
+        OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY
+        """;
+
+    public Task<IReadOnlyList<StoredEvent>> RecentEventsAsync(long customerId, int skip, int take, CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<StoredEvent>>(async c =>
+        {
+            var rows = await c.QueryAsync<EventRow>(new CommandDefinition(
+                db.Dialect.Pick(RecentEventsSqlite, RecentEventsSqlServer), new { CustomerId = customerId, Skip = skip, Take = take }, cancellationToken: ct));
+            return rows.Select(r => r.ToStored()).ToList();
+        }, ct);
+
+    private const string RecentTransactionsSqlite = """
+        SELECT id, transaction_id, kind, amount_minor, currency, status, occurred_at, description, received_at
+        FROM transactions WHERE customer_id = @CustomerId
+        ORDER BY occurred_at DESC, id DESC
+        LIMIT @Take OFFSET @Skip
+        """;
+    private const string RecentTransactionsSqlServer = """
+        SELECT id, transaction_id, kind, amount_minor, currency, status, occurred_at, description, received_at
+        FROM transactions WHERE customer_id = @CustomerId
+        ORDER BY occurred_at DESC, id DESC
+        OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY
+        """;
+
+    public Task<IReadOnlyList<StoredTransaction>> RecentTransactionsAsync(long customerId, int skip, int take, CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<StoredTransaction>>(async c =>
+        {
+            var rows = await c.QueryAsync<TransactionRow>(new CommandDefinition(
+                db.Dialect.Pick(RecentTransactionsSqlite, RecentTransactionsSqlServer), new { CustomerId = customerId, Skip = skip, Take = take }, cancellationToken: ct));
+            return rows.Select(r => r.ToStored()).ToList();
+        }, ct);
+
+    private const string CountHistorySql = """
+        SELECT (SELECT COUNT(*) FROM customer_events WHERE customer_id = @CustomerId) AS Events,
+               (SELECT COUNT(*) FROM transactions WHERE customer_id = @CustomerId) AS Transactions
+        """;
+
+    public Task<(int Events, int Transactions)> CountHistoryAsync(long customerId, CancellationToken ct) =>
+        db.ReadAsync(async c =>
+        {
+            var row = await c.QuerySingleAsync<HistoryCountRow>(new CommandDefinition(CountHistorySql, new { CustomerId = customerId }, cancellationToken: ct));
+            return ((int)row.Events, (int)row.Transactions);
+        }, ct);
+
+    private const string SearchSqlite = """
+        SELECT external_id, name, company, tier, lifecycle_stage, arr_cents, updated_at
+        FROM customers
+        WHERE @Query IS NULL OR name LIKE @Pattern OR company LIKE @Pattern OR external_id LIKE @Pattern
+        ORDER BY name, id
+        LIMIT @Take OFFSET @Skip
+        """;
+    private const string SearchSqlServer = """
+        SELECT external_id, name, company, tier, lifecycle_stage, arr_cents, updated_at
+        FROM customers
+        WHERE @Query IS NULL OR name LIKE @Pattern OR company LIKE @Pattern OR external_id LIKE @Pattern
+        ORDER BY name, id
+        OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY
+        """;
+    private const string SearchCountSql = """
+        SELECT COUNT(*) FROM customers
+        WHERE @Query IS NULL OR name LIKE @Pattern OR company LIKE @Pattern OR external_id LIKE @Pattern
+        """;
+
+    /// <summary>A page of the customer directory, by name, company or external id.</summary>
+    public Task<(IReadOnlyList<CustomerSummary> Rows, int Total)> SearchAsync(string? query, int skip, int take, CancellationToken ct) =>
+        db.ReadAsync<(IReadOnlyList<CustomerSummary>, int)>(async c =>
+        {
+            var q = string.IsNullOrWhiteSpace(query) ? null : query.Trim();
+            var parameters = new { Query = q, Pattern = q is null ? null : $"%{EscapeLike(q)}%", Skip = skip, Take = take };
+            var rows = await c.QueryAsync<SummaryRow>(new CommandDefinition(db.Dialect.Pick(SearchSqlite, SearchSqlServer), parameters, cancellationToken: ct));
+            var total = await c.ExecuteScalarAsync<int>(new CommandDefinition(SearchCountSql, parameters, cancellationToken: ct));
+            return (rows.Select(r => r.ToSummary()).ToList(), total);
+        }, ct);
+
+    // LIKE wildcards typed by a user are meant literally; neither provider needs an ESCAPE clause for brackets-free text.
+    private static string EscapeLike(string text) => text.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace("[", "", StringComparison.Ordinal);
+
+    private static DynamicParameters ToParameters(CustomerProfile p, DateTimeOffset now)
+    {
+        var parameters = new DynamicParameters(new
+        {
+            p.ExternalId,
+            p.Name,
+            p.Email,
+            p.Phone,
+            p.Company,
+            p.Locale,
+            p.TimeZone,
+            Tier = p.Tier.ToString(),
+            ArrCents = Money.ToMinor(p.Arr),
+            LifetimeValueCents = Money.ToMinor(p.LifetimeValue),
+            p.Plan,
+            p.ProductVersion,
+            LifecycleStage = p.LifecycleStage?.ToString(),
+            p.AtRisk,
+            ExperienceLevel = p.ExperienceLevel.ToString(),
+            SignedUpAt = UnixTime.ToMs(p.SignedUpAt),
+            RenewalAt = UnixTime.ToMs(p.RenewalAt),
+            Attributes = JsonSerializer.Serialize(p.Attributes),
+            Now = UnixTime.ToMs(now),
+        });
+        return parameters;
+    }
+
+    private static Dictionary<string, string> ReadJsonMap(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+
+    private sealed class HistoryCountRow
+    {
+        public long Events { get; init; }
+        public long Transactions { get; init; }
+    }
+
+    private sealed class CustomerRow
+    {
+        public long Id { get; init; }
+        public string ExternalId { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string? Email { get; init; }
+        public string? Phone { get; init; }
+        public string? Company { get; init; }
+        public string? Locale { get; init; }
+        public string? TimeZone { get; init; }
+        public string Tier { get; init; } = "";
+        public long ArrCents { get; init; }
+        public long LifetimeValueCents { get; init; }
+        public string? Plan { get; init; }
+        public string? ProductVersion { get; init; }
+        public string? LifecycleStage { get; init; }
+        public bool? AtRisk { get; init; }
+        public string ExperienceLevel { get; init; } = "";
+        public long? SignedUpAt { get; init; }
+        public long? RenewalAt { get; init; }
+        public string Attributes { get; init; } = "{}";
+        public long CreatedAt { get; init; }
+        public long UpdatedAt { get; init; }
+
+        public CustomerRecord ToRecord() => new(
+            Id,
+            new CustomerProfile(
+                ExternalId, Name, Email, Phone, Company, Locale, TimeZone, Enum.Parse<Tier>(Tier),
+                Money.FromMinor(ArrCents), Money.FromMinor(LifetimeValueCents), Plan, ProductVersion,
+                LifecycleStage is null ? null : Enum.Parse<LifecycleStage>(LifecycleStage), AtRisk,
+                Enum.Parse<ExperienceLevel>(ExperienceLevel), UnixTime.FromMs(SignedUpAt), UnixTime.FromMs(RenewalAt),
+                ReadJsonMap(Attributes)),
+            UnixTime.FromMs(CreatedAt),
+            UnixTime.FromMs(UpdatedAt));
+    }
+
+    private sealed class EventRow
+    {
+        public long Id { get; init; }
+        public string EventId { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public string Name { get; init; } = "";
+        public long OccurredAt { get; init; }
+        public string Properties { get; init; } = "{}";
+        public long ReceivedAt { get; init; }
+
+        public StoredEvent ToStored() => new(
+            Id,
+            new CustomerEvent(EventId, Enum.Parse<EventKind>(Kind), Name, UnixTime.FromMs(OccurredAt), ReadJsonMap(Properties)),
+            UnixTime.FromMs(ReceivedAt));
+    }
+
+    private sealed class TransactionRow
+    {
+        public long Id { get; init; }
+        public string TransactionId { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public long AmountMinor { get; init; }
+        public string Currency { get; init; } = "";
+        public string Status { get; init; } = "";
+        public long OccurredAt { get; init; }
+        public string? Description { get; init; }
+        public long ReceivedAt { get; init; }
+
+        public StoredTransaction ToStored() => new(
+            Id,
+            new Transaction(TransactionId, Enum.Parse<TransactionKind>(Kind), Money.FromMinor(AmountMinor), Currency.Trim(),
+                Enum.Parse<TransactionStatus>(Status), UnixTime.FromMs(OccurredAt), Description),
+            UnixTime.FromMs(ReceivedAt));
+    }
+
+    private sealed class SummaryRow
+    {
+        public string ExternalId { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string? Company { get; init; }
+        public string Tier { get; init; } = "";
+        public string? LifecycleStage { get; init; }
+        public long ArrCents { get; init; }
+        public long UpdatedAt { get; init; }
+
+        public CustomerSummary ToSummary() => new(
+            ExternalId, Name, Company, Enum.Parse<Tier>(Tier),
+            LifecycleStage is null ? null : Enum.Parse<LifecycleStage>(LifecycleStage),
+            Money.FromMinor(ArrCents), UnixTime.FromMs(UpdatedAt));
+    }
+}

@@ -1,0 +1,7 @@
+namespace Workspace.Data.Database;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

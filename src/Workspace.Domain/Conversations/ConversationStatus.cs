@@ -1,0 +1,10 @@
+namespace Workspace.Domain.Conversations;
+
+/// <summary>Where a conversation stands.</summary>
+public enum ConversationStatus
+{
+    Open,
+    Pending,
+    Snoozed,
+    Resolved,
+}

@@ -1,0 +1,218 @@
+using System.Text.Json;
+using Workspace.Data.Customers;
+using Workspace.Domain.Customers;
+using Workspace.Domain.Validation;
+
+namespace Workspace.Web.Features.Api;
+
+/// <summary>Integration endpoints for customer profiles, product events and transactions.</summary>
+public static class CustomerEndpoints
+{
+    public const long MaxProfileBytes = 64 * 1024;
+    public const long MaxEventsBytes = 2 * 1024 * 1024;
+    public const long MaxTransactionBytes = 16 * 1024;
+    public const int RecentEventCount = 50;
+    public const int RecentTransactionCount = 20;
+
+    public static RouteGroupBuilder MapCustomerEndpoints(this RouteGroupBuilder api)
+    {
+        var customers = api.MapGroup("/customers/{externalId}").WithTags("Customers");
+
+        customers.MapPut("", UpsertAsync)
+            .WithName("UpsertCustomer")
+            .WithSummary("Create or replace a customer profile")
+            .Accepts<CustomerProfileInput>("application/json")
+            .Produces<CustomerResponse>(StatusCodes.Status200OK)
+            .Produces<CustomerResponse>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        customers.MapPost("/events", AddEventsAsync)
+            .WithName("AddCustomerEvents")
+            .WithSummary("Record product-usage events: one event object, an array, or { \"events\": [...] } of up to 1,000; event ids make retries idempotent")
+            .Accepts<CustomerEventInput>("application/json")
+            .Produces<EventsAccepted>(StatusCodes.Status200OK)
+            .Produces<EventsAccepted>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        customers.MapPost("/transactions", AddTransactionAsync)
+            .WithName("AddCustomerTransaction")
+            .WithSummary("Record an order, invoice or refund; the transaction id makes retries idempotent")
+            .Accepts<TransactionInput>("application/json")
+            .Produces<TransactionAccepted>(StatusCodes.Status200OK)
+            .Produces<TransactionAccepted>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        customers.MapGet("/context", GetContextAsync)
+            .WithName("GetCustomerContext")
+            .WithSummary("The customer context the agent panel shows")
+            .Produces<CustomerContextResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return api;
+    }
+
+    private static async Task<IResult> UpsertAsync(
+        string externalId, HttpRequest request, CustomerRepository customers, TimeProvider clock, CancellationToken ct)
+    {
+        var (body, problem) = await ApiBody.ReadAsync(request, MaxProfileBytes);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var (input, bindProblem) = ApiBody.Bind<CustomerProfileInput>(body);
+        if (bindProblem is not null)
+        {
+            return bindProblem;
+        }
+        var errors = new ValidationErrors();
+        var profile = input!.Validate(externalId, errors);
+        if (profile is null)
+        {
+            return ApiBody.Invalid(errors.ToDictionary().ToDictionary());
+        }
+        var (_, created) = await customers.UpsertAsync(profile, clock.GetUtcNow(), ct);
+        var stored = CustomerResponse.From((await customers.GetAsync(externalId, ct))!);
+        return created
+            ? TypedResults.Created($"/api/v1/customers/{Uri.EscapeDataString(externalId)}/context", stored)
+            : TypedResults.Ok(stored);
+    }
+
+    private static async Task<IResult> AddEventsAsync(
+        string externalId, HttpRequest request, CustomerRepository customers, TimeProvider clock, CancellationToken ct)
+    {
+        var (body, problem) = await ApiBody.ReadAsync(request, MaxEventsBytes);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var (batch, shapeProblem) = ReadEventBatch(body);
+        if (shapeProblem is not null)
+        {
+            return shapeProblem;
+        }
+        var now = clock.GetUtcNow();
+        var errors = new ValidationErrors();
+        var events = CustomerEventInput.ValidateBatch(batch!, errors, now);
+        if (events is null)
+        {
+            return ApiBody.Invalid(errors.ToDictionary().ToDictionary());
+        }
+        var customer = await customers.GetAsync(externalId, ct);
+        if (customer is null)
+        {
+            return CustomerNotFound(externalId);
+        }
+        var stored = await customers.AddEventsAsync(customer.Id, events, now, ct);
+        var accepted = new EventsAccepted(events.Count, stored, events.Count - stored);
+        return stored > 0 ? TypedResults.Created((string?)null, accepted) : TypedResults.Ok(accepted);
+    }
+
+    /// <summary>One event object, a bare array, or an object with an <c>events</c> array.</summary>
+    private static (IReadOnlyList<CustomerEventInput?>? Batch, IResult? Problem) ReadEventBatch(JsonElement body)
+    {
+        var isWrapped = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("events", out _);
+        var array = isWrapped ? body.GetProperty("events") : body;
+        if (isWrapped)
+        {
+            foreach (var property in body.EnumerateObject())
+            {
+                if (property.Name != "events")
+                {
+                    return (null, ApiBody.Invalid(property.Name, $"'{property.Name}' is not a known field."));
+                }
+            }
+            if (array.ValueKind != JsonValueKind.Array)
+            {
+                return (null, ApiBody.Invalid("events", "'events' must be an array."));
+            }
+        }
+        if (array.ValueKind == JsonValueKind.Object)
+        {
+            var (single, problem) = ApiBody.Bind<CustomerEventInput>(array);
+            return problem is null ? ([single], null) : (null, problem);
+        }
+        if (array.ValueKind != JsonValueKind.Array)
+        {
+            return (null, ApiBody.Invalid("body", "Send an event object, an array of events, or { \"events\": [...] }."));
+        }
+        var count = array.GetArrayLength();
+        if (count > CustomerEventInput.MaxBatch)
+        {
+            return (null, ApiBody.Invalid("events", $"A batch holds at most {CustomerEventInput.MaxBatch} events (got {count})."));
+        }
+        var batch = new List<CustomerEventInput?>(count);
+        var index = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            var (item, problem) = ApiBody.Bind<CustomerEventInput>(element, $"events[{index}]");
+            if (problem is not null)
+            {
+                return (null, problem);
+            }
+            batch.Add(item);
+            index++;
+        }
+        return (batch, null);
+    }
+
+    private static async Task<IResult> AddTransactionAsync(
+        string externalId, HttpRequest request, CustomerRepository customers, TimeProvider clock, CancellationToken ct)
+    {
+        var (body, problem) = await ApiBody.ReadAsync(request, MaxTransactionBytes);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var (input, bindProblem) = ApiBody.Bind<TransactionInput>(body);
+        if (bindProblem is not null)
+        {
+            return bindProblem;
+        }
+        var now = clock.GetUtcNow();
+        var errors = new ValidationErrors();
+        var transaction = input!.Validate(errors, now);
+        if (transaction is null)
+        {
+            return ApiBody.Invalid(errors.ToDictionary().ToDictionary());
+        }
+        var customer = await customers.GetAsync(externalId, ct);
+        if (customer is null)
+        {
+            return CustomerNotFound(externalId);
+        }
+        var stored = await customers.AddTransactionAsync(customer.Id, transaction, now, ct);
+        var accepted = new TransactionAccepted(transaction.TransactionId, stored, !stored);
+        return stored ? TypedResults.Created((string?)null, accepted) : TypedResults.Ok(accepted);
+    }
+
+    private static async Task<IResult> GetContextAsync(
+        string externalId, CustomerRepository customers, CancellationToken ct)
+    {
+        var customer = await customers.GetAsync(externalId, ct);
+        if (customer is null)
+        {
+            return CustomerNotFound(externalId);
+        }
+        var events = await customers.RecentEventsAsync(customer.Id, 0, RecentEventCount, ct);
+        var transactions = await customers.RecentTransactionsAsync(customer.Id, 0, RecentTransactionCount, ct);
+        var (eventCount, transactionCount) = await customers.CountHistoryAsync(customer.Id, ct);
+        return TypedResults.Ok(new CustomerContextResponse(
+            CustomerResponse.From(customer),
+            events.Select(EventResponse.From).ToList(),
+            transactions.Select(TransactionResponse.From).ToList(),
+            new HistoryTotals(eventCount, transactionCount)));
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> CustomerNotFound(string externalId) =>
+        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = StatusCodes.Status404NotFound,
+            Title = "Customer not found",
+            Detail = $"No customer has external id '{externalId}'. Create it first with PUT /api/v1/customers/{{externalId}}.",
+        });
+}

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Workspace.Data.Staff;
+
+namespace Workspace.Web.Features.Auth;
+
+public static class AuthModule
+{
+    public static IServiceCollection AddWorkspaceAuth(this IServiceCollection services)
+    {
+        services.AddAuthentication(StaffAuth.Scheme)
+            .AddCookie(StaffAuth.Scheme, options =>
+            {
+                options.Cookie.Name = "workspace.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.LoginPath = "/login";
+                options.LogoutPath = "/logout";
+                options.AccessDeniedPath = "/access-denied";
+                options.ExpireTimeSpan = TimeSpan.FromHours(10);
+                options.SlidingExpiration = true;
+                options.Events.OnValidatePrincipal = ValidatePrincipalAsync;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(Policies.Configure);
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, StaffAuthenticationStateProvider>();
+        services.AddSingleton<SignInService>();
+        return services;
+    }
+
+    /// <summary>Every request re-checks the account, so a disabled user's cookie stops working at once.</summary>
+    private static async Task ValidatePrincipalAsync(CookieValidatePrincipalContext context)
+    {
+        if (context.Principal is null)
+        {
+            return;
+        }
+        var staff = context.HttpContext.RequestServices.GetRequiredService<StaffRepository>();
+        var current = await StaffAuth.RevalidateAsync(context.Principal, staff, context.HttpContext.RequestAborted);
+        if (current is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(StaffAuth.Scheme);
+        }
+        else if (!ReferenceEquals(current, context.Principal))
+        {
+            context.ReplacePrincipal(current);
+            context.ShouldRenew = true;
+        }
+    }
+
+    public static IEndpointRouteBuilder MapWorkspaceAuth(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/logout", async (HttpContext context) =>
+        {
+            await context.SignOutAsync(StaffAuth.Scheme);
+            return Results.LocalRedirect("/login");
+        }).RequireAuthorization(Policies.Staff);
+        return endpoints;
+    }
+}

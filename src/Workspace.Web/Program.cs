@@ -1,0 +1,35 @@
+using Workspace.Data;
+using Workspace.Web.Features.Api;
+using Workspace.Web.Features.Auth;
+using Workspace.Web.Features.Commands;
+using Workspace.Web.Features.Health;
+using Workspace.Web.Features.Shell;
+
+var (command, hostArgs) = WorkspaceCommands.Split(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
+
+builder.Services.AddWorkspaceData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddWorkspaceAuth();
+builder.Services.AddWorkspaceShell();
+builder.Services.AddWorkspaceApi();
+builder.Services.AddWorkspaceHealth();
+
+var app = builder.Build();
+
+if (command is not null)
+{
+    return await WorkspaceCommands.RunAsync(app, command);
+}
+
+await app.InitializeWorkspaceDatabaseAsync();
+
+app.UseWorkspaceShell();
+app.MapWorkspaceHealth();
+app.MapWorkspaceAuth();
+app.MapWorkspaceApi();
+app.MapWorkspacePages();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,3 @@
+using Workspace.Data.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(SqlServerTestServer))]
