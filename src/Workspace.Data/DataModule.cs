@@ -18,9 +18,10 @@ public static class DataModule
     /// <c>ConnectionStrings:Workspace</c> (by default the file data/workspace.db under
     /// <paramref name="contentRoot"/>), and the repositories.
     /// </summary>
-    public static IServiceCollection AddWorkspaceData(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    public static IServiceCollection AddWorkspaceData(this IServiceCollection services, string contentRoot)
     {
-        services.AddSingleton(ResolveOptions(configuration, contentRoot));
+        // Resolved on first use, so hosts (and tests) can still override configuration after registration.
+        services.AddSingleton(sp => ResolveOptions(sp.GetRequiredService<IConfiguration>(), contentRoot));
         services.AddSingleton<Db>();
         services.AddSingleton<CustomerRepository>();
         services.AddSingleton<StaffRepository>();

@@ -1,4 +1,5 @@
 using Workspace.Data;
+using Workspace.Web.Features.Admin;
 using Workspace.Web.Features.Api;
 using Workspace.Web.Features.Auth;
 using Workspace.Web.Features.Commands;
@@ -8,8 +9,9 @@ using Workspace.Web.Features.Shell;
 var (command, hostArgs) = WorkspaceCommands.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
 
-builder.Services.AddWorkspaceData(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddWorkspaceData(builder.Environment.ContentRootPath);
 builder.Services.AddWorkspaceAuth();
+builder.Services.AddWorkspaceAdmin();
 builder.Services.AddWorkspaceShell();
 builder.Services.AddWorkspaceApi();
 builder.Services.AddWorkspaceHealth();

@@ -28,6 +28,7 @@ public static class AuthModule
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, StaffAuthenticationStateProvider>();
         services.AddSingleton<SignInService>();
+        services.AddScoped<PageAuthorizer>();
         return services;
     }
 
@@ -58,7 +59,7 @@ public static class AuthModule
         {
             await context.SignOutAsync(StaffAuth.Scheme);
             return Results.LocalRedirect("/login");
-        }).RequireAuthorization(Policies.Staff);
+        }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         return endpoints;
     }
 }
