@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -55,8 +56,18 @@ public static class AuthModule
 
     public static IEndpointRouteBuilder MapWorkspaceAuth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/logout", async (HttpContext context) =>
+        endpoints.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery) =>
         {
+            // The sign-out form carries no bound form fields, so the token is checked here explicitly.
+            try
+            {
+                await antiforgery.ValidateRequestAsync(context);
+            }
+            catch (AntiforgeryValidationException)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Sign-out refused",
+                    detail: "The sign-out form was not sent by this site. Use the Sign out button.");
+            }
             await context.SignOutAsync(StaffAuth.Scheme);
             return Results.LocalRedirect("/login");
         }).RequireAuthorization(Policies.Staff).ExcludeFromDescription();

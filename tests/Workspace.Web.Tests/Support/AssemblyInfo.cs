@@ -1,0 +1,3 @@
+using Workspace.Web.Tests.Support;
+
+[assembly: AssemblyFixture(typeof(WorkspaceApp))]
