@@ -13,7 +13,7 @@ CREATE TABLE customers (
     tier                 TEXT    NOT NULL CHECK (tier IN ('Free', 'Starter', 'Pro', 'Enterprise')),
     arr_cents            INTEGER NOT NULL DEFAULT 0,
     lifetime_value_cents INTEGER NOT NULL DEFAULT 0,
-    plan                 TEXT    NULL,
+    plan_name            TEXT    NULL,
     product_version      TEXT    NULL,
     lifecycle_stage      TEXT    NULL CHECK (lifecycle_stage IN ('Onboarding', 'Adoption', 'Maturity', 'Retention')),
     at_risk              INTEGER NULL,

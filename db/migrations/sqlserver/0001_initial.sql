@@ -13,7 +13,7 @@ CREATE TABLE customers (
     tier                 NVARCHAR(16)   NOT NULL CONSTRAINT ck_customers_tier CHECK (tier IN ('Free', 'Starter', 'Pro', 'Enterprise')),
     arr_cents            BIGINT         NOT NULL CONSTRAINT df_customers_arr DEFAULT 0,
     lifetime_value_cents BIGINT         NOT NULL CONSTRAINT df_customers_ltv DEFAULT 0,
-    plan                 NVARCHAR(100)  NULL,
+    plan_name            NVARCHAR(100)  NULL,
     product_version      NVARCHAR(50)   NULL,
     lifecycle_stage      NVARCHAR(16)   NULL CONSTRAINT ck_customers_stage CHECK (lifecycle_stage IN ('Onboarding', 'Adoption', 'Maturity', 'Retention')),
     at_risk              BIT            NULL,

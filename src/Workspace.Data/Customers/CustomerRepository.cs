@@ -17,7 +17,7 @@ public sealed class CustomerRepository(Db db)
         """;
     private const string InsertCustomerSqlite = """
         INSERT INTO customers (external_id, name, email, phone, company, locale, time_zone, tier, arr_cents,
-            lifetime_value_cents, plan, product_version, lifecycle_stage, at_risk, experience_level,
+            lifetime_value_cents, plan_name, product_version, lifecycle_stage, at_risk, experience_level,
             signed_up_at, renewal_at, attributes, created_at, updated_at)
         VALUES (@ExternalId, @Name, @Email, @Phone, @Company, @Locale, @TimeZone, @Tier, @ArrCents,
             @LifetimeValueCents, @Plan, @ProductVersion, @LifecycleStage, @AtRisk, @ExperienceLevel,
@@ -26,7 +26,7 @@ public sealed class CustomerRepository(Db db)
         """;
     private const string InsertCustomerSqlServer = """
         INSERT INTO customers (external_id, name, email, phone, company, locale, time_zone, tier, arr_cents,
-            lifetime_value_cents, plan, product_version, lifecycle_stage, at_risk, experience_level,
+            lifetime_value_cents, plan_name, product_version, lifecycle_stage, at_risk, experience_level,
             signed_up_at, renewal_at, attributes, created_at, updated_at)
         OUTPUT INSERTED.id
         VALUES (@ExternalId, @Name, @Email, @Phone, @Company, @Locale, @TimeZone, @Tier, @ArrCents,
@@ -36,7 +36,7 @@ public sealed class CustomerRepository(Db db)
     private const string UpdateCustomerSql = """
         UPDATE customers SET name = @Name, email = @Email, phone = @Phone, company = @Company, locale = @Locale,
             time_zone = @TimeZone, tier = @Tier, arr_cents = @ArrCents, lifetime_value_cents = @LifetimeValueCents,
-            plan = @Plan, product_version = @ProductVersion, lifecycle_stage = @LifecycleStage, at_risk = @AtRisk,
+            plan_name = @Plan, product_version = @ProductVersion, lifecycle_stage = @LifecycleStage, at_risk = @AtRisk,
             experience_level = @ExperienceLevel, signed_up_at = @SignedUpAt, renewal_at = @RenewalAt,
             attributes = @Attributes, updated_at = @Now
         WHERE id = @Id
@@ -64,7 +64,7 @@ public sealed class CustomerRepository(Db db)
 
     private const string GetByExternalIdSql = """
         SELECT id, external_id, name, email, phone, company, locale, time_zone, tier, arr_cents, lifetime_value_cents,
-            plan, product_version, lifecycle_stage, at_risk, experience_level, signed_up_at, renewal_at, attributes,
+            plan_name, product_version, lifecycle_stage, at_risk, experience_level, signed_up_at, renewal_at, attributes,
             created_at, updated_at
         FROM customers WHERE external_id = @ExternalId
         """;
@@ -199,20 +199,20 @@ public sealed class CustomerRepository(Db db)
     private const string SearchSqlite = """
         SELECT external_id, name, company, tier, lifecycle_stage, arr_cents, updated_at
         FROM customers
-        WHERE @Query IS NULL OR name LIKE @Pattern OR company LIKE @Pattern OR external_id LIKE @Pattern
+        WHERE @Query IS NULL OR name LIKE @Pattern ESCAPE '\' OR company LIKE @Pattern ESCAPE '\' OR external_id LIKE @Pattern ESCAPE '\'
         ORDER BY name, id
         LIMIT @Take OFFSET @Skip
         """;
     private const string SearchSqlServer = """
         SELECT external_id, name, company, tier, lifecycle_stage, arr_cents, updated_at
         FROM customers
-        WHERE @Query IS NULL OR name LIKE @Pattern OR company LIKE @Pattern OR external_id LIKE @Pattern
+        WHERE @Query IS NULL OR name LIKE @Pattern ESCAPE '\' OR company LIKE @Pattern ESCAPE '\' OR external_id LIKE @Pattern ESCAPE '\'
         ORDER BY name, id
         OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY
         """;
     private const string SearchCountSql = """
         SELECT COUNT(*) FROM customers
-        WHERE @Query IS NULL OR name LIKE @Pattern OR company LIKE @Pattern OR external_id LIKE @Pattern
+        WHERE @Query IS NULL OR name LIKE @Pattern ESCAPE '\' OR company LIKE @Pattern ESCAPE '\' OR external_id LIKE @Pattern ESCAPE '\'
         """;
 
     /// <summary>A page of the customer directory, by name, company or external id.</summary>
@@ -226,8 +226,12 @@ public sealed class CustomerRepository(Db db)
             return (rows.Select(r => r.ToSummary()).ToList(), total);
         }, ct);
 
-    // LIKE wildcards typed by a user are meant literally; neither provider needs an ESCAPE clause for brackets-free text.
-    private static string EscapeLike(string text) => text.Replace("%", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal).Replace("[", "", StringComparison.Ordinal);
+    // What a user types is matched literally: LIKE's wildcards (and SQL Server's brackets) are escaped.
+    private static string EscapeLike(string text) => text
+        .Replace("\\", "\\\\", StringComparison.Ordinal)
+        .Replace("%", "\\%", StringComparison.Ordinal)
+        .Replace("_", "\\_", StringComparison.Ordinal)
+        .Replace("[", "\\[", StringComparison.Ordinal);
 
     private static DynamicParameters ToParameters(CustomerProfile p, DateTimeOffset now)
     {
@@ -278,7 +282,7 @@ public sealed class CustomerRepository(Db db)
         public string Tier { get; init; } = "";
         public long ArrCents { get; init; }
         public long LifetimeValueCents { get; init; }
-        public string? Plan { get; init; }
+        public string? PlanName { get; init; }
         public string? ProductVersion { get; init; }
         public string? LifecycleStage { get; init; }
         public bool? AtRisk { get; init; }
@@ -293,7 +297,7 @@ public sealed class CustomerRepository(Db db)
             Id,
             new CustomerProfile(
                 ExternalId, Name, Email, Phone, Company, Locale, TimeZone, Enum.Parse<Tier>(Tier),
-                Money.FromMinor(ArrCents), Money.FromMinor(LifetimeValueCents), Plan, ProductVersion,
+                Money.FromMinor(ArrCents), Money.FromMinor(LifetimeValueCents), PlanName, ProductVersion,
                 LifecycleStage is null ? null : Enum.Parse<LifecycleStage>(LifecycleStage), AtRisk,
                 Enum.Parse<ExperienceLevel>(ExperienceLevel), UnixTime.FromMs(SignedUpAt), UnixTime.FromMs(RenewalAt),
                 ReadJsonMap(Attributes)),

@@ -112,7 +112,7 @@ public sealed class DemoDataGenerator(Db db)
 
         private const string InsertCustomerSqlite = """
             INSERT INTO customers (external_id, name, email, phone, company, locale, time_zone, tier, arr_cents,
-                lifetime_value_cents, plan, product_version, lifecycle_stage, at_risk, experience_level,
+                lifetime_value_cents, plan_name, product_version, lifecycle_stage, at_risk, experience_level,
                 signed_up_at, renewal_at, attributes, created_at, updated_at)
             VALUES (@ExternalId, @Name, @Email, @Phone, @Company, @Locale, @TimeZone, @Tier, @Arr, @Ltv, @Plan,
                 @Version, @Stage, @AtRisk, @Level, @SignedUp, @Renewal, @Attributes, @Created, @Now)
@@ -120,7 +120,7 @@ public sealed class DemoDataGenerator(Db db)
             """;
         private const string InsertCustomerSqlServer = """
             INSERT INTO customers (external_id, name, email, phone, company, locale, time_zone, tier, arr_cents,
-                lifetime_value_cents, plan, product_version, lifecycle_stage, at_risk, experience_level,
+                lifetime_value_cents, plan_name, product_version, lifecycle_stage, at_risk, experience_level,
                 signed_up_at, renewal_at, attributes, created_at, updated_at)
             OUTPUT INSERTED.id
             VALUES (@ExternalId, @Name, @Email, @Phone, @Company, @Locale, @TimeZone, @Tier, @Arr, @Ltv, @Plan,

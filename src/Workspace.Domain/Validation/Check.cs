@@ -42,7 +42,9 @@ public static class Check
         {
             return null;
         }
-        if (Enum.TryParse<TEnum>(value.Trim(), ignoreCase: true, out var parsed)
+        // Enum.TryParse would read "Starter, Pro" as a combination of flags; one name is expected.
+        if (!value.Contains(',', StringComparison.Ordinal)
+            && Enum.TryParse<TEnum>(value.Trim(), ignoreCase: true, out var parsed)
             && Enum.IsDefined(parsed)
             && !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
         {
@@ -90,7 +92,7 @@ public static class Check
             return null;
         }
         var at = text.IndexOf('@', StringComparison.Ordinal);
-        if (at <= 0 || at != text.LastIndexOf('@') || at == text.Length - 1 || text.Contains(' ', StringComparison.Ordinal))
+        if (at <= 0 || at != text.LastIndexOf('@') || at == text.Length - 1 || text.Any(char.IsWhiteSpace))
         {
             errors.Add(field, $"'{field}' must be an email address like name@example.com.");
             return null;

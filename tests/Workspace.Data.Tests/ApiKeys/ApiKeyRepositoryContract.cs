@@ -126,6 +126,19 @@ public abstract class ApiKeyRepositoryContract : DatabaseTest
     }
 
     [Fact]
+    public async Task ListAsync_ActiveAndRevokedKeys_ActiveListedFirst()
+    {
+        var (revoked, _) = await Keys.CreateAsync(Unique("old"), ApiKeyScope.Integration, null, Actor, Now.AddDays(1), Ct);
+        var (active, _) = await Keys.CreateAsync(Unique("new"), ApiKeyScope.Full, null, Actor, Now, Ct);
+        await Keys.RevokeAsync(revoked, Actor, Now.AddDays(2), Ct);
+
+        var ids = (await Keys.ListAsync(Ct)).Select(k => k.Id).ToList();
+
+        Assert.True(ids.IndexOf(active) < ids.IndexOf(revoked), "an active key should be listed before a revoked one");
+        Assert.Contains(revoked, ids);
+    }
+
+    [Fact]
     public async Task RevokeAsync_UnknownKey_False() =>
         Assert.False(await Keys.RevokeAsync(long.MaxValue, Actor, Now, Ct));
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workspace.Data.ApiKeys;
 using Workspace.Data.Customers;
 using Workspace.Data.Database;
+using Workspace.Data.Demo;
 using Workspace.Data.Staff;
 using Workspace.Data.Tests.Support;
 using Workspace.Domain.Customers;
@@ -194,5 +195,38 @@ public sealed class DemoDataGeneratorTests(DemoDatabaseFixture demo) : IClassFix
         Assert.NotEmpty(result.AppliedScripts);
         Assert.Equal(0, await services.GetRequiredService<StaffRepository>().CountAsync(Ct));
         Assert.Null(await services.GetRequiredService<ApiKeyRepository>().FindActiveAsync("wk_demo_key_0001", Ct));
+    }
+
+    [Fact]
+    public async Task GenerateAsync_BenchmarkCustomer_HasExactHistoryAndReportsProgress()
+    {
+        await using var file = SqliteTestDatabase.CreateMigrated();
+        var progress = new RecordingProgress();
+        var size = new DemoSize(Customers: 20, Events: 500, Conversations: 30, BenchmarkCustomers: [BenchmarkCustomer.Light]);
+
+        await new DemoDataGenerator(file.Db).GenerateAsync(size, DemoDatabaseFixture.Anchor, progress, Ct);
+
+        var customers = new CustomerRepository(file.Db);
+        var light = await customers.GetAsync(BenchmarkCustomer.Light.ExternalId, Ct);
+        Assert.NotNull(light);
+        Assert.Equal((80, 15), await customers.CountHistoryAsync(light.Id, Ct));
+        var conversations = await file.Db.ReadAsync(c => c.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM conversations WHERE customer_id = @Id", new { light.Id }, cancellationToken: Ct)), Ct);
+        Assert.Equal(5, conversations);
+        Assert.Equal(21, await file.Db.ReadAsync(c => c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM customers", cancellationToken: Ct)), Ct));
+        Assert.Equal(580, await file.Db.ReadAsync(c => c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM customer_events", cancellationToken: Ct)), Ct));
+
+        var last = progress.Reports.GroupBy(r => r.Phase).ToDictionary(g => g.Key, g => g.Last());
+        Assert.Equal(["conversations", "customers and events"], last.Keys.Order(StringComparer.Ordinal));
+        Assert.All(last.Values, r => Assert.Equal(r.Total, r.Done));
+        Assert.Equal(580, last["conversations"].EventsWritten);
+    }
+
+    /// <summary>Records reports on the caller's thread, unlike <see cref="Progress{T}"/>, so none arrive after the run.</summary>
+    private sealed class RecordingProgress : IProgress<DemoProgress>
+    {
+        public List<DemoProgress> Reports { get; } = [];
+
+        public void Report(DemoProgress value) => Reports.Add(value);
     }
 }

@@ -1,4 +1,5 @@
-using Dapper;
+using DbUp;
+using DbUp.Engine.Output;
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Configuration;
 using Workspace.Data.Database;
@@ -20,8 +21,6 @@ public sealed class SqlServerTestServer : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DatabaseOptions? _options;
     private string? _createdDatabase;
-
-    public static bool IsConfigured => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(EnvironmentVariable));
 
     /// <summary>Skips the calling test unless a server is configured; otherwise the run's migrated database.</summary>
     public async Task<TestDatabase> OpenAsync()
@@ -45,22 +44,19 @@ public sealed class SqlServerTestServer : IAsyncDisposable
         {
             InitialCatalog = $"workspace_test_{DateTime.UtcNow:yyyyMMddHHmmss}_{Guid.NewGuid():N}",
         };
-        var options = Resolve(builder.ConnectionString);
         try
         {
-            // DbUp creates the database named in the connection string when it is missing.
+            EnsureDatabase.For.SqlDatabase(builder.ConnectionString, new NoOpUpgradeLog());
             _createdDatabase = builder.InitialCatalog;
-            Migrator.Migrate(options);
-            return options;
         }
         catch (SqlException) when (!string.IsNullOrEmpty(new SqlConnectionStringBuilder(connectionString).InitialCatalog))
         {
-            // Creating the database was refused: use the one the connection string names.
-            _createdDatabase = null;
-            options = Resolve(connectionString);
-            Migrator.Migrate(options);
-            return options;
+            // This login may not create databases: use the one the connection string names.
+            builder = new SqlConnectionStringBuilder(connectionString);
         }
+        var options = Resolve(builder.ConnectionString);
+        Migrator.Migrate(options);
+        return options;
     }
 
     private static DatabaseOptions Resolve(string connectionString) =>
@@ -74,25 +70,16 @@ public sealed class SqlServerTestServer : IAsyncDisposable
                 .Build(),
             AppContext.BaseDirectory);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _gate.Dispose();
-        if (_createdDatabase is null || _connectionString is null)
+        if (_createdDatabase is not null && _connectionString is not null)
         {
-            return;
+            SqlConnection.ClearAllPools();
+            DropDatabase.For.SqlDatabase(
+                new SqlConnectionStringBuilder(_connectionString) { InitialCatalog = _createdDatabase }.ConnectionString, new NoOpUpgradeLog());
         }
-        SqlConnection.ClearAllPools();
-        var master = new SqlConnectionStringBuilder(_connectionString) { InitialCatalog = "master" };
-        await using var connection = new SqlConnection(master.ConnectionString);
-        await connection.OpenAsync();
-        // The name is generated above from a timestamp and a GUID, so quoting it is enough.
-        await connection.ExecuteAsync($"""
-            IF DB_ID(N'{_createdDatabase}') IS NOT NULL
-            BEGIN
-                ALTER DATABASE [{_createdDatabase}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE;
-                DROP DATABASE [{_createdDatabase}];
-            END
-            """);
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>The run's database, handed to one test; the server fixture owns and drops it.</summary>

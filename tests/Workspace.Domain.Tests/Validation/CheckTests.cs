@@ -168,7 +168,7 @@ public class CheckTests
     [Theory]
     [InlineData("0", "0")]
     [InlineData("100", "100")]
-    [InlineData("12.345", "12.34")]
+    [InlineData("12.346", "12.35")]
     [InlineData("12.3", "12.3")]
     public void NonNegativeAmount_InRange_RoundedToCents(string value, string expected)
     {
