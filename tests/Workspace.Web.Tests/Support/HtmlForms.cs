@@ -3,15 +3,19 @@ using System.Text.RegularExpressions;
 
 namespace Workspace.Web.Tests.Support;
 
-/// <summary>Reads the fields a browser would post from a form in rendered HTML.</summary>
+/// <summary>Reads rendered HTML the way a browser would use it: the fields a form posts, the page heading.</summary>
 public static partial class HtmlForms
 {
-    /// <summary>The named inputs of the first form that <paramref name="matches"/> picks, with their current values.</summary>
-    public static Dictionary<string, string> Fields(string html, Func<string, IReadOnlyDictionary<string, string>, bool> matches)
+    /// <summary>
+    /// The action and named inputs (with their current values) of the first form for which
+    /// <paramref name="matches"/> holds, given its action and fields.
+    /// </summary>
+    public static (string Action, Dictionary<string, string> Fields) Find(
+        string html, Func<string, IReadOnlyDictionary<string, string>, bool> matches)
     {
         foreach (Match form in FormTag().Matches(html))
         {
-            var openTag = Attributes(form.Groups["open"].Value);
+            var action = Attributes(form.Groups["open"].Value).GetValueOrDefault("action", "");
             var fields = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (Match input in InputTag().Matches(form.Groups["body"].Value))
             {
@@ -21,12 +25,26 @@ public static partial class HtmlForms
                     fields[name] = attributes.GetValueOrDefault("value", "");
                 }
             }
-            if (matches(openTag.GetValueOrDefault("action", ""), fields))
+            if (matches(action, fields))
             {
-                return fields;
+                return (action, fields);
             }
         }
-        throw new InvalidOperationException("No matching form in the page:\n" + html);
+        throw new InvalidOperationException("The page has no matching form:\n" + html);
+    }
+
+    /// <summary>The text of the page's first h1, or null when it has none.</summary>
+    public static string? Heading(string html)
+    {
+        var match = HeadingTag().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(TagsInside().Replace(match.Groups["text"].Value, "")).Trim() : null;
+    }
+
+    /// <summary>The text of the element carrying <c>role="alert"</c>, or null.</summary>
+    public static string? Alert(string html)
+    {
+        var match = AlertTag().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(TagsInside().Replace(match.Groups["text"].Value, "")).Trim() : null;
     }
 
     private static Dictionary<string, string> Attributes(string tag)
@@ -47,4 +65,13 @@ public static partial class HtmlForms
 
     [GeneratedRegex("""(?<name>[\w.:-]+)\s*=\s*"(?<value>[^"]*)" """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex Attribute();
+
+    [GeneratedRegex("""<h1\b[^>]*>(?<text>.*?)</h1>""", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HeadingTag();
+
+    [GeneratedRegex("""<div\b[^>]*\brole="alert"[^>]*>(?<text>.*?)</div>""", RegexOptions.Singleline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AlertTag();
+
+    [GeneratedRegex("<[^>]+>", RegexOptions.CultureInvariant)]
+    private static partial Regex TagsInside();
 }

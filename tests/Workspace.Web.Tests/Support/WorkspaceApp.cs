@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -23,6 +24,7 @@ public sealed class WorkspaceApp : WebApplicationFactory<Program>, IAsyncLifetim
     public const string AdminEmail = "admin@demo.local";
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), "workspace-web-tests", $"{Guid.NewGuid():N}.db");
+    private readonly ConcurrentDictionary<string, Lazy<Task<StaffBrowser>>> _demoSessions = new(StringComparer.Ordinal);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -67,6 +69,13 @@ public sealed class WorkspaceApp : WebApplicationFactory<Program>, IAsyncLifetim
         return browser;
     }
 
+    /// <summary>
+    /// A signed-in browser for a demo account, shared between tests to save sign-ins: use it only to
+    /// read pages, never to sign out or change the account.
+    /// </summary>
+    public Task<StaffBrowser> DemoSessionAsync(string email) =>
+        _demoSessions.GetOrAdd(email, e => new Lazy<Task<StaffBrowser>>(() => SignedInAsync(e))).Value;
+
     /// <summary>Creates a staff account of its own for a test that changes it (lockout, disable, roles).</summary>
     public async Task<(long Id, string Email, string Password)> CreateStaffAsync(params Role[] roles)
     {
@@ -79,6 +88,10 @@ public sealed class WorkspaceApp : WebApplicationFactory<Program>, IAsyncLifetim
 
     public override async ValueTask DisposeAsync()
     {
+        foreach (var session in _demoSessions.Values.Where(s => s.IsValueCreated && s.Value.IsCompletedSuccessfully))
+        {
+            (await session.Value).Dispose();
+        }
         await base.DisposeAsync();
         // Pooled connections keep the file open; release them before deleting it.
         SqliteConnection.ClearAllPools();

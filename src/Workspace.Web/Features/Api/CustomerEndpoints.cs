@@ -21,7 +21,7 @@ public static class CustomerEndpoints
         customers.MapPut("", UpsertAsync)
             .WithName("UpsertCustomer")
             .WithSummary("Create or replace a customer profile")
-            .Accepts<CustomerProfileInput>("application/json")
+            .DocumentJsonBody<CustomerProfileInput>()
             .Produces<CustomerResponse>(StatusCodes.Status200OK)
             .Produces<CustomerResponse>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -30,7 +30,7 @@ public static class CustomerEndpoints
         customers.MapPost("/events", AddEventsAsync)
             .WithName("AddCustomerEvents")
             .WithSummary("Record product-usage events: one event object, an array, or { \"events\": [...] } of up to 1,000; event ids make retries idempotent")
-            .Accepts<CustomerEventInput>("application/json")
+            .DocumentJsonBody<CustomerEventInput>()
             .Produces<EventsAccepted>(StatusCodes.Status200OK)
             .Produces<EventsAccepted>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -40,7 +40,7 @@ public static class CustomerEndpoints
         customers.MapPost("/transactions", AddTransactionAsync)
             .WithName("AddCustomerTransaction")
             .WithSummary("Record an order, invoice or refund; the transaction id makes retries idempotent")
-            .Accepts<TransactionInput>("application/json")
+            .DocumentJsonBody<TransactionInput>()
             .Produces<TransactionAccepted>(StatusCodes.Status200OK)
             .Produces<TransactionAccepted>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -208,11 +208,7 @@ public static class CustomerEndpoints
             new HistoryTotals(eventCount, transactionCount)));
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails> CustomerNotFound(string externalId) =>
-        TypedResults.NotFound(new Microsoft.AspNetCore.Mvc.ProblemDetails
-        {
-            Status = StatusCodes.Status404NotFound,
-            Title = "Customer not found",
-            Detail = $"No customer has external id '{externalId}'. Create it first with PUT /api/v1/customers/{{externalId}}.",
-        });
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult CustomerNotFound(string externalId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Customer not found",
+            detail: $"No customer has external id '{externalId}'. Create it first with PUT /api/v1/customers/{{externalId}}.");
 }
