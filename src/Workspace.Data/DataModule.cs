@@ -4,10 +4,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workspace.Data.ApiKeys;
 using Workspace.Data.Audit;
+using Workspace.Data.Conversations;
 using Workspace.Data.Customers;
 using Workspace.Data.Database;
 using Workspace.Data.Demo;
+using Workspace.Data.Notifications;
 using Workspace.Data.Staff;
+using Workspace.Data.Teams;
 
 namespace Workspace.Data;
 
@@ -27,6 +30,10 @@ public static class DataModule
         services.AddSingleton<StaffRepository>();
         services.AddSingleton<ApiKeyRepository>();
         services.AddSingleton<AuditLog>();
+        services.AddSingleton<ConversationRepository>();
+        services.AddSingleton<InboxQueries>();
+        services.AddSingleton<TeamRepository>();
+        services.AddSingleton<NotificationRepository>();
         services.AddSingleton<DemoDataGenerator>();
         services.AddSingleton<DatabaseInitializer>();
         return services;

@@ -2,7 +2,9 @@ using Workspace.Data;
 using Workspace.Web.Features.Admin;
 using Workspace.Web.Features.Api;
 using Workspace.Web.Features.Auth;
+using Workspace.Web.Features.Chat;
 using Workspace.Web.Features.Commands;
+using Workspace.Web.Features.Conversations;
 using Workspace.Web.Features.Health;
 using Workspace.Web.Features.Shell;
 
@@ -13,6 +15,8 @@ builder.Services.AddWorkspaceData(builder.Environment.ContentRootPath);
 builder.Services.AddWorkspaceAuth();
 builder.Services.AddWorkspaceAdmin();
 builder.Services.AddWorkspaceShell();
+builder.Services.AddWorkspaceConversations();
+builder.Services.AddWorkspaceChat();
 builder.Services.AddWorkspaceApi();
 builder.Services.AddWorkspaceHealth();
 
@@ -28,6 +32,7 @@ await app.InitializeWorkspaceDatabaseAsync();
 app.UseWorkspaceShell();
 app.MapWorkspaceHealth();
 app.MapWorkspaceAuth();
+app.MapWorkspaceChat();
 app.MapWorkspaceApi();
 app.MapWorkspacePages();
 

@@ -62,6 +62,36 @@ public sealed class CustomerRepository(Db db)
         return (newId, true);
     }
 
+    private const string InsertMinimalSqlite = """
+        INSERT INTO customers (external_id, name, tier, experience_level, attributes, anonymous, created_at, updated_at)
+        VALUES (@ExternalId, @Name, 'Free', 'New', '{}', @Anonymous, @Now, @Now)
+        RETURNING id
+        """;
+    private const string InsertMinimalSqlServer = """
+        INSERT INTO customers (external_id, name, tier, experience_level, attributes, anonymous, created_at, updated_at)
+        OUTPUT INSERTED.id
+        VALUES (@ExternalId, @Name, 'Free', 'New', '{}', @Anonymous, @Now, @Now)
+        """;
+
+    /// <summary>
+    /// The customer with this external id, created with just a name when the integration has not
+    /// pushed a profile yet (an identified chat can start before the first profile sync), or for an
+    /// anonymous visitor.
+    /// </summary>
+    public Task<long> EnsureAsync(string externalId, string name, bool anonymous, DateTimeOffset now, CancellationToken ct) =>
+        db.WriteAsync(async (c, t) =>
+            await c.ExecuteScalarAsync<long?>(new CommandDefinition(
+                db.Dialect.Pick(FindIdForUpdateSqlite, FindIdForUpdateSqlServer), new { ExternalId = externalId }, t, cancellationToken: ct))
+            ?? await c.ExecuteScalarAsync<long>(new CommandDefinition(db.Dialect.Pick(InsertMinimalSqlite, InsertMinimalSqlServer),
+                new { ExternalId = externalId, Name = name, Anonymous = anonymous, Now = UnixTime.ToMs(now) }, t, cancellationToken: ct)), ct);
+
+    private const string NameSql = """
+        SELECT name FROM customers WHERE id = @Id
+        """;
+
+    public Task<string?> NameAsync(long id, CancellationToken ct) =>
+        db.ReadAsync(c => c.ExecuteScalarAsync<string?>(new CommandDefinition(NameSql, new { Id = id }, cancellationToken: ct)), ct);
+
     private const string GetByExternalIdSql = """
         SELECT id, external_id, name, email, phone, company, locale, time_zone, tier, arr_cents, lifetime_value_cents,
             plan_name, product_version, lifecycle_stage, at_risk, experience_level, signed_up_at, renewal_at, attributes,

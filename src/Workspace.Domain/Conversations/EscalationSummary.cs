@@ -1,3 +1,4 @@
+using System.Globalization;
 using Workspace.Domain.Validation;
 
 namespace Workspace.Domain.Conversations;
@@ -27,7 +28,7 @@ public sealed record EscalationSummary(string PreviousAttempts, string CustomerI
         var impact = openConversations > 1
             ? $"The customer has {openConversations} open conversations; describe what they cannot do."
             : "Describe what the customer cannot do and since when.";
-        var business = $"{tier} customer, ARR {arr:N0}{(lifecycleStage is null ? "" : $", {lifecycleStage}")}.";
+        var business = $"{tier} customer, ARR {arr.ToString("N0", CultureInfo.InvariantCulture)}{(lifecycleStage is null ? "" : $", {lifecycleStage}")}.";
         return new EscalationSummary(attempts, impact, business);
     }
 }

@@ -11,6 +11,9 @@ public static class Policies
 
     public const string Admin = "Admin";
 
+    /// <summary>Staff who answer or supervise live conversations: agents, leads, admins (QA reviews elsewhere, read-only).</summary>
+    public const string Inbox = "Inbox";
+
     /// <summary>REST API callers holding a valid API key.</summary>
     public const string ApiKey = "ApiKey";
 
@@ -18,6 +21,8 @@ public static class Policies
     {
         options.AddPolicy(Staff, p => p.RequireAuthenticatedUser().AddAuthenticationSchemes(StaffAuth.Scheme)
             .RequireRole(Enum.GetNames<Role>()));
+        options.AddPolicy(Inbox, p => p.RequireAuthenticatedUser().AddAuthenticationSchemes(StaffAuth.Scheme)
+            .RequireRole(nameof(Role.Agent), nameof(Role.Lead), nameof(Role.Admin)));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().AddAuthenticationSchemes(StaffAuth.Scheme)
             .RequireRole(nameof(Role.Admin)));
         options.AddPolicy(ApiKey, p => p.RequireAuthenticatedUser().AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName));

@@ -1,0 +1,3 @@
+namespace Workspace.Data.Conversations;
+
+public sealed record InboxCounts(int Mine, int Team, int Unassigned, int All);

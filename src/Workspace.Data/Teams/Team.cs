@@ -1,0 +1,3 @@
+namespace Workspace.Data.Teams;
+
+public sealed record Team(long Id, string Name);

@@ -1,0 +1,317 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.SignalR;
+using Workspace.Data.Conversations;
+using Workspace.Data.Customers;
+using Workspace.Data.Notifications;
+using Workspace.Data.Teams;
+using Workspace.Domain.Conversations;
+using Workspace.Domain.Staff;
+using Workspace.Web.Features.Auth;
+using Workspace.Web.Features.Chat;
+
+namespace Workspace.Web.Features.Conversations;
+
+/// <summary>
+/// Every change to a conversation goes through here, whoever makes it (widget, agent session, REST
+/// API): check who may do it, store it, then tell agent sessions (notifier) and the customer (hub).
+/// Store first, then broadcast: nothing is announced that is not stored.
+/// </summary>
+public sealed class ConversationService(
+    ConversationRepository conversations,
+    InboxQueries inbox,
+    CustomerRepository customerRecords,
+    TeamRepository teams,
+    NotificationRepository notifications,
+    IConversationNotifier notifier,
+    IHubContext<CustomerHub, ICustomerClient> customers,
+    TimeProvider clock)
+{
+    /// <summary>Until routing rules exist, every new conversation waits in this team's queue.</summary>
+    public const string DefaultTeam = "General Support";
+    public static readonly TimeSpan DefaultFirstResponse = TimeSpan.FromHours(1);
+    public static readonly TimeSpan DefaultResolution = TimeSpan.FromHours(24);
+
+    public async Task<StaffScope> ScopeAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var id = user.UserId() ?? 0;
+        var roles = Enum.GetValues<Role>().Where(r => user.IsInRole(r.ToString())).ToHashSet();
+        var teamIds = id == 0 ? [] : (await inbox.TeamsOfAsync(id, ct)).ToHashSet();
+        return new StaffScope(id, roles, teamIds);
+    }
+
+    /// <summary>The conversation if this staff member may read it; says which when not.</summary>
+    public async Task<(ConversationRecord? Conversation, string? Refusal)> GetForStaffAsync(StaffScope staff, long id, CancellationToken ct)
+    {
+        var conversation = await conversations.GetAsync(id, ct);
+        if (conversation is null)
+        {
+            return (null, $"Conversation {id} does not exist.");
+        }
+        return ConversationAccess.CanRead(staff, conversation.TeamId, conversation.AssigneeId)
+            ? (conversation, null)
+            : (null, "This conversation belongs to a team you are not in.");
+    }
+
+    public async Task<ConversationRecord> OpenAsync(long customerId, Channel channel, string? subject, string clientMessageId, string body, CancellationToken ct)
+    {
+        var team = await teams.FindTeamAsync(DefaultTeam, ct);
+        var (conversation, message, created) = await conversations.OpenAsync(new NewConversation(
+            customerId, channel, subject, team?.Id, Priority.P3, DefaultFirstResponse, DefaultResolution,
+            new NewMessage(AuthorKind.Customer, null, clientMessageId, MessageInput.Normalize(body))), clock.GetUtcNow(), ct);
+        if (created)
+        {
+            await AnnounceAsync(conversation, message, "opened");
+        }
+        return conversation;
+    }
+
+    /// <summary>A customer message into an existing conversation of theirs (widget or REST API).</summary>
+    public async Task<(MessageRecord Message, ConversationRecord Conversation)> AppendFromCustomerAsync(ConversationRecord conversation, string clientMessageId, string body, CancellationToken ct)
+    {
+        var (message, created) = await conversations.AppendAsync(conversation.Id,
+            new NewMessage(AuthorKind.Customer, null, clientMessageId, MessageInput.Normalize(body)), clock.GetUtcNow(), ct);
+        var current = (await conversations.GetAsync(conversation.Id, ct))!;
+        if (created)
+        {
+            await AnnounceAsync(current, message, conversation.Status == current.Status ? "message" : "reopened by customer");
+        }
+        return (message, current);
+    }
+
+    /// <summary>An agent's reply or internal note. Notes reach staff only; mentions in them notify.</summary>
+    public async Task<StaffActionResult<MessageRecord>> SendFromStaffAsync(StaffScope staff, long conversationId, string clientMessageId, string body, bool isNote, CancellationToken ct)
+    {
+        var errors = MessageInput.Validate(clientMessageId, body);
+        if (!errors.IsEmpty)
+        {
+            return StaffActionResult.Refused<MessageRecord>(string.Join(" ", errors.ToDictionary().Values.SelectMany(v => v)));
+        }
+        var conversation = await conversations.GetAsync(conversationId, ct);
+        if (conversation is null || !ConversationAccess.CanAct(staff, conversation.TeamId, conversation.AssigneeId))
+        {
+            return StaffActionResult.Refused<MessageRecord>(conversation is null ? "The conversation no longer exists." : "Your role does not allow writing in this conversation.");
+        }
+        if (!isNote && conversation.Status == ConversationStatus.Resolved)
+        {
+            return StaffActionResult.Refused<MessageRecord>("Reopen the conversation before replying.");
+        }
+        var text = MessageInput.Normalize(body);
+        var (message, created) = await conversations.AppendAsync(conversationId,
+            new NewMessage(isNote ? AuthorKind.Note : AuthorKind.Agent, staff.UserId, clientMessageId, text), clock.GetUtcNow(), ct);
+        if (created)
+        {
+            var current = (await conversations.GetAsync(conversationId, ct))!;
+            await AnnounceAsync(current, message, isNote ? "note" : "reply");
+            if (isNote)
+            {
+                await NotifyMentionsAsync(current, message, ct);
+            }
+        }
+        return StaffActionResult.Done(message);
+    }
+
+    private async Task NotifyMentionsAsync(ConversationRecord conversation, MessageRecord note, CancellationToken ct)
+    {
+        var agents = await teams.ListAgentsAsync(ct);
+        var handles = agents.ToDictionary(a => Mentions.HandleOf(a.Email), a => a.UserId);
+        var mentioned = Mentions.Resolve(note.Body, handles).UserIds.Where(id => id != note.AuthorUserId).ToList();
+        if (mentioned.Count == 0)
+        {
+            return;
+        }
+        var text = $"{note.AuthorName} mentioned you in a note on “{conversation.Subject ?? conversation.CustomerName}”.";
+        await notifications.AddAsync(mentioned, conversation.Id, "mention", text, clock.GetUtcNow(), ct);
+        foreach (var userId in mentioned)
+        {
+            notifier.Publish(new StaffNotified(userId, conversation.Id, text));
+        }
+    }
+
+    /// <summary>"Assign to me": exactly one of several agents claiming at once wins; the others are told who did.</summary>
+    public async Task<StaffActionResult<ConversationRecord>> ClaimAsync(StaffScope staff, long conversationId, CancellationToken ct)
+    {
+        var conversation = await conversations.GetAsync(conversationId, ct);
+        if (conversation is null || !ConversationAccess.CanAct(staff, conversation.TeamId, conversation.AssigneeId) || !ConversationAccess.CanTake(staff))
+        {
+            return StaffActionResult.Refused<ConversationRecord>(conversation is null ? "The conversation no longer exists." : "Your role does not allow taking this conversation.");
+        }
+        if (!await conversations.ClaimAsync(conversationId, staff.UserId, clock.GetUtcNow(), ct))
+        {
+            var now = await conversations.GetAsync(conversationId, ct);
+            return StaffActionResult.Refused<ConversationRecord>(now?.AssigneeName is { } owner
+                ? $"{owner} took this conversation first."
+                : "This conversation can no longer be taken.");
+        }
+        return StaffActionResult.Done(await ChangedAsync(conversationId, "assigned", ct));
+    }
+
+    public async Task<StaffActionResult<ConversationRecord>> TransferAsync(StaffScope staff, long conversationId, long teamId, long? agentId, string? reason, CancellationToken ct)
+    {
+        var (conversation, refusal) = await ActionableAsync(staff, conversationId, ct);
+        if (conversation is null)
+        {
+            return StaffActionResult.Refused<ConversationRecord>(refusal!);
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return StaffActionResult.Refused<ConversationRecord>("Say why you are transferring, for the next person.");
+        }
+        var agents = await teams.ListAgentsAsync(ct);
+        if (agentId is { } target && agents.FirstOrDefault(a => a.UserId == target) is not { } agent)
+        {
+            return StaffActionResult.Refused<ConversationRecord>("That agent does not exist or is disabled.");
+        }
+        if (agentId is { } member && !agents.First(a => a.UserId == member).TeamIds.Contains(teamId))
+        {
+            return StaffActionResult.Refused<ConversationRecord>("That agent is not in the chosen team.");
+        }
+        if (!await conversations.TransferAsync(conversationId, teamId, agentId, reason.Trim(), staff.UserId, clock.GetUtcNow(), ct))
+        {
+            return StaffActionResult.Refused<ConversationRecord>("The conversation was resolved meanwhile; reopen it first.");
+        }
+        var current = await ChangedAsync(conversationId, "transferred", ct);
+        if (agentId is { } to && to != staff.UserId)
+        {
+            var text = $"A conversation with {current.CustomerName} was transferred to you: {reason.Trim()}";
+            await notifications.AddAsync([to], conversationId, "transfer", text, clock.GetUtcNow(), ct);
+            notifier.Publish(new StaffNotified(to, conversationId, text));
+        }
+        return StaffActionResult.Done(current);
+    }
+
+    /// <summary>A first draft of the escalation summary from what the workspace knows; the agent completes it.</summary>
+    public async Task<EscalationSummary> PrefillEscalationAsync(ConversationRecord conversation, CancellationToken ct)
+    {
+        var (replies, previous, open) = await conversations.EscalationFactsAsync(conversation.Id, ct);
+        var customer = await customerRecords.GetAsync(conversation.CustomerExternalId, ct);
+        return EscalationSummary.Prefill(replies, previous, open, customer?.Profile.Tier.ToString() ?? "Unknown tier",
+            customer?.Profile.LifecycleStage?.ToString(), customer?.Profile.Arr ?? 0);
+    }
+
+    public async Task<StaffActionResult<ConversationRecord>> EscalateAsync(StaffScope staff, long conversationId, long teamId, EscalationSummary summary, CancellationToken ct)
+    {
+        var (conversation, refusal) = await ActionableAsync(staff, conversationId, ct);
+        if (conversation is null)
+        {
+            return StaffActionResult.Refused<ConversationRecord>(refusal!);
+        }
+        if (!await conversations.EscalateAsync(conversationId, teamId, summary, staff.UserId, clock.GetUtcNow(), ct))
+        {
+            return StaffActionResult.Refused<ConversationRecord>("The conversation was resolved meanwhile; reopen it first.");
+        }
+        return StaffActionResult.Done(await ChangedAsync(conversationId, "escalated", ct));
+    }
+
+    public Task<StaffActionResult<ConversationRecord>> SnoozeAsync(StaffScope staff, long conversationId, DateTimeOffset until, CancellationToken ct) =>
+        ChangeStatusAsync(staff, conversationId, c => ConversationLifecycle.Snooze(c.Status, until, clock.GetUtcNow()), until, "snoozed", new { until }, ct);
+
+    public Task<StaffActionResult<ConversationRecord>> ResolveAsync(StaffScope staff, long conversationId, CancellationToken ct) =>
+        ChangeStatusAsync(staff, conversationId, c => ConversationLifecycle.Resolve(c.Status), null, "resolved", null, ct);
+
+    public Task<StaffActionResult<ConversationRecord>> ReopenAsync(StaffScope staff, long conversationId, CancellationToken ct) =>
+        ChangeStatusAsync(staff, conversationId, c => ConversationLifecycle.Reopen(c.Status), null, "reopened", null, ct);
+
+    private async Task<StaffActionResult<ConversationRecord>> ChangeStatusAsync(StaffScope staff, long conversationId,
+        Func<ConversationRecord, ConversationStatus> next, DateTimeOffset? snoozedUntil, string kind, object? data, CancellationToken ct)
+    {
+        var (conversation, refusal) = await ActionableAsync(staff, conversationId, ct);
+        if (conversation is null)
+        {
+            return StaffActionResult.Refused<ConversationRecord>(refusal!);
+        }
+        ConversationStatus status;
+        try
+        {
+            status = next(conversation);
+        }
+        catch (InvalidConversationTransitionException e)
+        {
+            return StaffActionResult.Refused<ConversationRecord>(e.Message);
+        }
+        if (!await conversations.SetStatusAsync(conversationId, conversation.Status, status, snoozedUntil, kind, staff.UserId, data, clock.GetUtcNow(), ct))
+        {
+            return StaffActionResult.Refused<ConversationRecord>("Someone changed this conversation meanwhile; look again and retry.");
+        }
+        return StaffActionResult.Done(await ChangedAsync(conversationId, kind, ct));
+    }
+
+    /// <summary>The customer's 1–5 rating after resolution.</summary>
+    public async Task<string?> RateAsync(long conversationId, int csat, CancellationToken ct)
+    {
+        if (csat is < 1 or > 5)
+        {
+            return "Choose a rating from 1 to 5.";
+        }
+        if (!await conversations.RateAsync(conversationId, csat, clock.GetUtcNow(), ct))
+        {
+            return "Only a resolved conversation can be rated.";
+        }
+        await ChangedAsync(conversationId, "rated", ct);
+        return null;
+    }
+
+    public async Task<bool> SetPresenceAsync(StaffScope staff, Presence presence, CancellationToken ct) =>
+        await teams.SetPresenceAsync(staff.UserId, presence, clock.GetUtcNow(), ct);
+
+    /// <summary>Typing is fire-and-forget: it is never stored, only passed on.</summary>
+    public async Task StaffTypingAsync(StaffScope staff, ConversationRecord conversation, string name, bool isTyping)
+    {
+        if (!ConversationAccess.CanAct(staff, conversation.TeamId, conversation.AssigneeId))
+        {
+            return;
+        }
+        notifier.Publish(new TypingChanged(conversation.Id, name, FromCustomer: false, isTyping));
+        await customers.Clients.Group(CustomerHub.GroupOf(conversation.Id)).AgentTyping(isTyping, name);
+    }
+
+    public void CustomerTyping(ConversationRecord conversation, bool isTyping) =>
+        notifier.Publish(new TypingChanged(conversation.Id, conversation.CustomerName, FromCustomer: true, isTyping));
+
+    private async Task<(ConversationRecord? Conversation, string? Refusal)> ActionableAsync(StaffScope staff, long conversationId, CancellationToken ct)
+    {
+        var conversation = await conversations.GetAsync(conversationId, ct);
+        if (conversation is null)
+        {
+            return (null, "The conversation no longer exists.");
+        }
+        return ConversationAccess.CanAct(staff, conversation.TeamId, conversation.AssigneeId)
+            ? (conversation, null)
+            : (null, "Your role does not allow changing this conversation.");
+    }
+
+    private async Task<ConversationRecord> ChangedAsync(long conversationId, string change, CancellationToken ct)
+    {
+        var current = (await conversations.GetAsync(conversationId, ct))!;
+        notifier.Publish(new ConversationChanged(conversationId, current, change));
+        await customers.Clients.Group(CustomerHub.GroupOf(conversationId)).ConversationUpdated(ChatConversation.From(current));
+        return current;
+    }
+
+    private async Task AnnounceAsync(ConversationRecord conversation, MessageRecord message, string change)
+    {
+        notifier.Publish(new MessageStored(conversation.Id, message));
+        notifier.Publish(new ConversationChanged(conversation.Id, conversation, change));
+        if (message.AuthorKind != AuthorKind.Note)
+        {
+            var group = customers.Clients.Group(CustomerHub.GroupOf(conversation.Id));
+            await group.MessageReceived(ChatMessage.From(message));
+            await group.ConversationUpdated(ChatConversation.From(conversation));
+        }
+    }
+}
+
+/// <summary>The outcome of a staff action: done with a value, or refused with a reason to show.</summary>
+public sealed record StaffActionResult<T>(T? Value, string? Refusal)
+    where T : class
+{
+    public bool Succeeded => Refusal is null;
+}
+
+public static class StaffActionResult
+{
+    public static StaffActionResult<T> Done<T>(T value)
+        where T : class => new(value, null);
+
+    public static StaffActionResult<T> Refused<T>(string reason)
+        where T : class => new(null, reason);
+}

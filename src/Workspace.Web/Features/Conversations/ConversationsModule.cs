@@ -1,0 +1,12 @@
+namespace Workspace.Web.Features.Conversations;
+
+public static class ConversationsModule
+{
+    public static IServiceCollection AddWorkspaceConversations(this IServiceCollection services)
+    {
+        services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024);
+        services.AddSingleton<IConversationNotifier, InProcessConversationNotifier>();
+        services.AddSingleton<ConversationService>();
+        return services;
+    }
+}
