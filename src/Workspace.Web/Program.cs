@@ -32,6 +32,7 @@ await app.InitializeWorkspaceDatabaseAsync();
 app.UseWorkspaceShell();
 app.MapWorkspaceHealth();
 app.MapWorkspaceAuth();
+app.MapWorkspaceConversations();
 app.MapWorkspaceChat();
 app.MapWorkspaceApi();
 app.MapWorkspacePages();

@@ -95,14 +95,13 @@ public sealed class CustomerHub(
         if (conversation is null)
         {
             var subject = MessageInput.Normalize(message.Body!);
-            conversation = await service.OpenAsync(customerId, Channel.Chat, subject.Length <= 80 ? subject : subject[..79] + "…",
+            var (opened, first, _) = await service.OpenAsync(customerId, Channel.Chat, subject.Length <= 80 ? subject : subject[..79] + "…",
                 message.ClientMessageId!, message.Body!, Context.ConnectionAborted);
-            await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(conversation.Id), Context.ConnectionAborted);
-            var first = await conversations.MessagesAfterAsync(conversation.Id, 0, 1, includeNotes: false, Context.ConnectionAborted);
-            return ChatMessage.From(first[0]);
+            await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(opened.Id), Context.ConnectionAborted);
+            return ChatMessage.From(first);
         }
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(conversation.Id), Context.ConnectionAborted);
-        var (stored, _) = await service.AppendFromCustomerAsync(conversation, message.ClientMessageId!, message.Body!, Context.ConnectionAborted);
+        var (stored, _, _) = await service.AppendFromCustomerAsync(conversation, message.ClientMessageId!, message.Body!, Context.ConnectionAborted);
         return ChatMessage.From(stored);
     }
 

@@ -52,7 +52,8 @@ public sealed class ConversationService(
             : (null, "This conversation belongs to a team you are not in.");
     }
 
-    public async Task<ConversationRecord> OpenAsync(long customerId, Channel channel, string? subject, string clientMessageId, string body, CancellationToken ct)
+    /// <summary>Opens a conversation with the customer's first message; a retry with the same client id returns the first one.</summary>
+    public async Task<(ConversationRecord Conversation, MessageRecord Message, bool Created)> OpenAsync(long customerId, Channel channel, string? subject, string clientMessageId, string body, CancellationToken ct)
     {
         var team = await teams.FindTeamAsync(DefaultTeam, ct);
         var (conversation, message, created) = await conversations.OpenAsync(new NewConversation(
@@ -62,11 +63,11 @@ public sealed class ConversationService(
         {
             await AnnounceAsync(conversation, message, "opened");
         }
-        return conversation;
+        return (conversation, message, created);
     }
 
     /// <summary>A customer message into an existing conversation of theirs (widget or REST API).</summary>
-    public async Task<(MessageRecord Message, ConversationRecord Conversation)> AppendFromCustomerAsync(ConversationRecord conversation, string clientMessageId, string body, CancellationToken ct)
+    public async Task<(MessageRecord Message, ConversationRecord Conversation, bool Created)> AppendFromCustomerAsync(ConversationRecord conversation, string clientMessageId, string body, CancellationToken ct)
     {
         var (message, created) = await conversations.AppendAsync(conversation.Id,
             new NewMessage(AuthorKind.Customer, null, clientMessageId, MessageInput.Normalize(body)), clock.GetUtcNow(), ct);
@@ -75,7 +76,7 @@ public sealed class ConversationService(
         {
             await AnnounceAsync(current, message, conversation.Status == current.Status ? "message" : "reopened by customer");
         }
-        return (message, current);
+        return (message, current, created);
     }
 
     /// <summary>An agent's reply or internal note. Notes reach staff only; mentions in them notify.</summary>

@@ -7,6 +7,13 @@ public static class ConversationsModule
         services.AddSignalR(o => o.MaximumReceiveMessageSize = 64 * 1024);
         services.AddSingleton<IConversationNotifier, InProcessConversationNotifier>();
         services.AddSingleton<ConversationService>();
+        services.AddSingleton<AgentHubSubscriptions>();
         return services;
+    }
+
+    public static WebApplication MapWorkspaceConversations(this WebApplication app)
+    {
+        app.MapHub<AgentHub>(AgentHub.Path);
+        return app;
     }
 }
