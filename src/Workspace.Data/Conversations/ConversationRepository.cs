@@ -364,6 +364,32 @@ public sealed class ConversationRepository(Db db)
             return true;
         }, ct);
 
+    private const string DueSnoozedSql = """
+        SELECT id FROM conversations WHERE status = 'Snoozed' AND snoozed_until <= @Now
+        """;
+    private const string WakeSql = """
+        UPDATE conversations SET status = 'Open', snoozed_until = NULL, updated_at = @Now
+        WHERE id = @Id AND status = 'Snoozed' AND snoozed_until <= @Now
+        """;
+
+    /// <summary>Returns snoozed conversations whose time has come to the open queue; returns their ids.</summary>
+    public Task<IReadOnlyList<long>> WakeSnoozedAsync(DateTimeOffset now, CancellationToken ct) =>
+        db.WriteAsync<IReadOnlyList<long>>(async (c, t) =>
+        {
+            var nowMs = UnixTime.ToMs(now);
+            var due = (await c.QueryAsync<long>(new CommandDefinition(DueSnoozedSql, new { Now = nowMs }, t, cancellationToken: ct))).ToList();
+            var woken = new List<long>(due.Count);
+            foreach (var id in due)
+            {
+                if (await c.ExecuteAsync(new CommandDefinition(WakeSql, new { Id = id, Now = nowMs }, t, cancellationToken: ct)) == 1)
+                {
+                    await AddEventAsync(c, t, id, "woke", null, null, now, ct);
+                    woken.Add(id);
+                }
+            }
+            return woken;
+        }, ct);
+
     private const string SetEscalatedSql = """
         UPDATE conversations SET escalated = 1, priority = CASE WHEN priority > 1 THEN priority - 1 ELSE 1 END,
             team_id = @TeamId, assignee_id = NULL, updated_at = @Now

@@ -8,6 +8,7 @@ public static class ConversationsModule
         services.AddSingleton<IConversationNotifier, InProcessConversationNotifier>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton<AgentHubSubscriptions>();
+        services.AddHostedService<SnoozeWaker>();
         return services;
     }
 
