@@ -14,7 +14,8 @@ public sealed class ConversationRepository(Db db)
 {
     public const int PreviewLength = 140;
 
-    private const string GetSql = """
+    /// <summary>The columns of <see cref="ConversationRecord"/>, shared by every query that returns one.</summary>
+    internal const string ConversationColumnsSql = """
         SELECT c.id, c.customer_id, cu.external_id AS customer_external_id, cu.name AS customer_name, cu.anonymous AS customer_anonymous,
                c.channel, c.subject, c.status, c.priority, c.team_id, t.name AS team_name, c.assignee_id, u.display_name AS assignee_name,
                c.created_at, c.updated_at, c.first_response_at, c.resolved_at, c.csat, c.last_sequence, c.waiting_since,
@@ -23,6 +24,9 @@ public sealed class ConversationRepository(Db db)
         JOIN customers cu ON cu.id = c.customer_id
         LEFT JOIN teams t ON t.id = c.team_id
         LEFT JOIN users u ON u.id = c.assignee_id
+        """;
+    private const string GetSql = ConversationColumnsSql + """
+
         WHERE c.id = @Id
         """;
 
@@ -97,10 +101,14 @@ public sealed class ConversationRepository(Db db)
             return ((await GetAsync(c, t, conversationId, ct))!, message, true);
         }, ct);
 
-    private const string FindMessageByClientIdSql = """
+    /// <summary>The columns of <see cref="MessageRecord"/>, shared by every query that returns one.</summary>
+    private const string MessageColumnsSql = """
         SELECT m.id, m.conversation_id, m.sequence, m.author_kind, m.author_user_id, u.display_name AS author_name, m.body,
                m.client_message_id, m.template_key, m.template_version, m.edited, m.created_at
         FROM messages m LEFT JOIN users u ON u.id = m.author_user_id
+        """;
+    private const string FindMessageByClientIdSql = MessageColumnsSql + """
+
         WHERE m.conversation_id = @ConversationId AND m.client_message_id = @ClientMessageId
         """;
     private const string StateForAppendSql = """
@@ -226,21 +234,13 @@ public sealed class ConversationRepository(Db db)
         return flat.Length <= PreviewLength ? flat : flat[..(PreviewLength - 1)] + "…";
     }
 
-    private const string MessagesAfterSqlite = """
-        SELECT m.id, m.conversation_id, m.sequence, m.author_kind, m.author_user_id, u.display_name AS author_name, m.body,
-               m.client_message_id, m.template_key, m.template_version, m.edited, m.created_at
-        FROM messages m LEFT JOIN users u ON u.id = m.author_user_id
-        WHERE m.conversation_id = @ConversationId AND m.sequence > @After AND (@IncludeNotes = 1 OR m.author_kind <> 'Note')
-        ORDER BY m.sequence
-        LIMIT @Take
-        """;
-    private const string MessagesAfterSqlServer = """
-        SELECT TOP (@Take) m.id, m.conversation_id, m.sequence, m.author_kind, m.author_user_id, u.display_name AS author_name, m.body,
-               m.client_message_id, m.template_key, m.template_version, m.edited, m.created_at
-        FROM messages m LEFT JOIN users u ON u.id = m.author_user_id
+    private const string MessagesAfterOrderedSql = MessageColumnsSql + """
+
         WHERE m.conversation_id = @ConversationId AND m.sequence > @After AND (@IncludeNotes = 1 OR m.author_kind <> 'Note')
         ORDER BY m.sequence
         """;
+    private const string MessagesAfterSqlite = MessagesAfterOrderedSql + Paging.SqliteFirstRows;
+    private const string MessagesAfterSqlServer = MessagesAfterOrderedSql + Paging.SqlServerFirstRows;
 
     /// <summary>Messages after a sequence number, in order: what a reconnecting client missed.</summary>
     public Task<IReadOnlyList<MessageRecord>> MessagesAfterAsync(long conversationId, long after, int take, bool includeNotes, CancellationToken ct) =>
@@ -253,21 +253,13 @@ public sealed class ConversationRepository(Db db)
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
-    private const string MessagesBeforeSqlite = """
-        SELECT m.id, m.conversation_id, m.sequence, m.author_kind, m.author_user_id, u.display_name AS author_name, m.body,
-               m.client_message_id, m.template_key, m.template_version, m.edited, m.created_at
-        FROM messages m LEFT JOIN users u ON u.id = m.author_user_id
-        WHERE m.conversation_id = @ConversationId AND m.sequence < @Before AND (@IncludeNotes = 1 OR m.author_kind <> 'Note')
-        ORDER BY m.sequence DESC
-        LIMIT @Take
-        """;
-    private const string MessagesBeforeSqlServer = """
-        SELECT TOP (@Take) m.id, m.conversation_id, m.sequence, m.author_kind, m.author_user_id, u.display_name AS author_name, m.body,
-               m.client_message_id, m.template_key, m.template_version, m.edited, m.created_at
-        FROM messages m LEFT JOIN users u ON u.id = m.author_user_id
+    private const string MessagesBeforeOrderedSql = MessageColumnsSql + """
+
         WHERE m.conversation_id = @ConversationId AND m.sequence < @Before AND (@IncludeNotes = 1 OR m.author_kind <> 'Note')
         ORDER BY m.sequence DESC
         """;
+    private const string MessagesBeforeSqlite = MessagesBeforeOrderedSql + Paging.SqliteFirstRows;
+    private const string MessagesBeforeSqlServer = MessagesBeforeOrderedSql + Paging.SqlServerFirstRows;
 
     /// <summary>The page of history just before a sequence number (use long.MaxValue for the latest), oldest first.</summary>
     public Task<IReadOnlyList<MessageRecord>> MessagesBeforeAsync(long conversationId, long before, int take, bool includeNotes, CancellationToken ct) =>

@@ -10,35 +10,8 @@ namespace Workspace.Data.Conversations;
 /// </summary>
 public sealed class InboxQueries(Db db)
 {
-    private const string ListSqlite = """
-        SELECT c.id, c.customer_id, cu.external_id AS customer_external_id, cu.name AS customer_name, cu.anonymous AS customer_anonymous,
-               c.channel, c.subject, c.status, c.priority, c.team_id, t.name AS team_name, c.assignee_id, u.display_name AS assignee_name,
-               c.created_at, c.updated_at, c.first_response_at, c.resolved_at, c.csat, c.last_sequence, c.waiting_since,
-               c.snoozed_until, c.last_message_at, c.last_message_preview, c.escalated
-        FROM conversations c
-        JOIN customers cu ON cu.id = c.customer_id
-        LEFT JOIN teams t ON t.id = c.team_id
-        LEFT JOIN users u ON u.id = c.assignee_id
-        WHERE c.status IN ('Open', 'Pending', 'Snoozed')
-          AND (@AllTeams = 1 OR c.assignee_id = @UserId OR c.team_id IN (SELECT m.team_id FROM team_members m WHERE m.user_id = @UserId))
-          AND (
-                (@View = 'Mine' AND c.assignee_id = @UserId)
-             OR (@View = 'Team' AND c.status <> 'Snoozed' AND c.team_id IN (SELECT m.team_id FROM team_members m WHERE m.user_id = @UserId))
-             OR (@View = 'Unassigned' AND c.status <> 'Snoozed' AND c.assignee_id IS NULL)
-             OR (@View = 'All' AND @AllTeams = 1 AND c.status <> 'Snoozed'))
-        ORDER BY CASE c.status WHEN 'Snoozed' THEN 1 ELSE 0 END, c.priority,
-                 CASE WHEN c.waiting_since IS NULL THEN 1 ELSE 0 END, c.waiting_since, c.created_at, c.id
-        LIMIT @Take
-        """;
-    private const string ListSqlServer = """
-        SELECT TOP (@Take) c.id, c.customer_id, cu.external_id AS customer_external_id, cu.name AS customer_name, cu.anonymous AS customer_anonymous,
-               c.channel, c.subject, c.status, c.priority, c.team_id, t.name AS team_name, c.assignee_id, u.display_name AS assignee_name,
-               c.created_at, c.updated_at, c.first_response_at, c.resolved_at, c.csat, c.last_sequence, c.waiting_since,
-               c.snoozed_until, c.last_message_at, c.last_message_preview, c.escalated
-        FROM conversations c
-        JOIN customers cu ON cu.id = c.customer_id
-        LEFT JOIN teams t ON t.id = c.team_id
-        LEFT JOIN users u ON u.id = c.assignee_id
+    private const string ListOrderedSql = ConversationRepository.ConversationColumnsSql + """
+
         WHERE c.status IN ('Open', 'Pending', 'Snoozed')
           AND (@AllTeams = 1 OR c.assignee_id = @UserId OR c.team_id IN (SELECT m.team_id FROM team_members m WHERE m.user_id = @UserId))
           AND (
@@ -49,6 +22,8 @@ public sealed class InboxQueries(Db db)
         ORDER BY CASE c.status WHEN 'Snoozed' THEN 1 ELSE 0 END, c.priority,
                  CASE WHEN c.waiting_since IS NULL THEN 1 ELSE 0 END, c.waiting_since, c.created_at, c.id
         """;
+    private const string ListSqlite = ListOrderedSql + Paging.SqliteFirstRows;
+    private const string ListSqlServer = ListOrderedSql + Paging.SqlServerFirstRows;
 
     public Task<IReadOnlyList<ConversationRecord>> ListAsync(InboxView view, long userId, bool allTeams, int take, CancellationToken ct) =>
         db.ReadAsync<IReadOnlyList<ConversationRecord>>(async c =>
