@@ -85,6 +85,13 @@ public sealed class CustomerRepository(Db db)
             ?? await c.ExecuteScalarAsync<long>(new CommandDefinition(db.Dialect.Pick(InsertMinimalSqlite, InsertMinimalSqlServer),
                 new { ExternalId = externalId, Name = name, Anonymous = anonymous, Now = UnixTime.ToMs(now) }, t, cancellationToken: ct)), ct);
 
+    private const string IsAnonymousSql = """
+        SELECT anonymous FROM customers WHERE id = @Id
+        """;
+
+    public Task<bool> IsAnonymousAsync(long id, CancellationToken ct) =>
+        db.ReadAsync(async c => await c.ExecuteScalarAsync<bool?>(new CommandDefinition(IsAnonymousSql, new { Id = id }, cancellationToken: ct)) == true, ct);
+
     private const string NameSql = """
         SELECT name FROM customers WHERE id = @Id
         """;

@@ -259,12 +259,14 @@
 
         async function resume() {
             const session = await connection.invoke("Start", {
-                token: localStorage.getItem(tokenKey),
+                token: config.customerId ? null : localStorage.getItem(tokenKey),
                 externalId: config.customerId,
                 signature: config.signature,
                 name: config.name,
             });
-            localStorage.setItem(tokenKey, session.token);
+            if (session.token) {
+                localStorage.setItem(tokenKey, session.token);
+            }
             started = true;
             ui.status.hidden = true;
             if (session.conversation) {

@@ -38,7 +38,10 @@ public sealed record ChatConversation(long Id, string Status, string? AgentName,
 /// <summary>How a widget starts: a token from an earlier visit, or a signed identity from the host page, or neither.</summary>
 public sealed record StartChat(string? Token, string? ExternalId, string? Signature, string? Name);
 
-/// <summary>The widget's session: its token to keep, and the current conversation with its recent messages.</summary>
+/// <summary>
+/// The widget's session: a visitor token to keep (empty for identified customers, who sign in again
+/// each time), and the current conversation with its recent messages.
+/// </summary>
 public sealed record ChatSession(string Token, string CustomerName, bool Identified, ChatConversation? Conversation, IReadOnlyList<ChatMessage> Messages);
 
 /// <summary>A send, acknowledged only once stored; a retry with the same client id returns the same message.</summary>

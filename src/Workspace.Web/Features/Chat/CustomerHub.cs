@@ -57,7 +57,7 @@ public sealed class CustomerHub(
             customerId = await customers.EnsureAsync(request.ExternalId, name, anonymous: false, now, Context.ConnectionAborted);
             identified = true;
         }
-        else if (identity.ReadToken(request.Token) is { } fromToken)
+        else if (identity.ReadToken(request.Token) is { } fromToken && await customers.IsAnonymousAsync(fromToken, Context.ConnectionAborted))
         {
             customerId = fromToken;
             identified = false;
@@ -78,7 +78,7 @@ public sealed class CustomerHub(
                 .Select(ChatMessage.From).ToList();
         }
         var customerName = conversation?.CustomerName ?? await customers.NameAsync(customerId, Context.ConnectionAborted) ?? "You";
-        return new ChatSession(identity.IssueToken(customerId, now), customerName, identified || conversation?.CustomerAnonymous == false,
+        return new ChatSession(identified ? "" : identity.IssueVisitorToken(customerId, now), customerName, identified,
             conversation is null ? null : ChatConversation.From(conversation), messages);
     }
 

@@ -42,10 +42,14 @@ public sealed class CustomerIdentity(IDataProtectionProvider protection, IConfig
         return CryptographicOperations.FixedTimeEquals(presented, HMACSHA256.HashData(Secret, Encoding.UTF8.GetBytes(externalId)));
     }
 
-    public string IssueToken(long customerId, DateTimeOffset now) =>
+    /// <summary>
+    /// A token for an anonymous visitor's return. Identified customers get none: they are recognised by
+    /// their signature every time, so a browser shared after they leave cannot reopen their chat.
+    /// </summary>
+    public string IssueVisitorToken(long customerId, DateTimeOffset now) =>
         _tokens.Protect(customerId.ToString(System.Globalization.CultureInfo.InvariantCulture), now + TokenLifetime);
 
-    /// <summary>The customer a token was issued for, or null when it is forged, altered or expired.</summary>
+    /// <summary>The visitor a token was issued for, or null when it is forged, altered or expired.</summary>
     public long? ReadToken(string? token)
     {
         if (string.IsNullOrWhiteSpace(token) || token.Length > 1000)
