@@ -64,9 +64,15 @@ public sealed class ConversationRepository(Db db)
         OUTPUT INSERTED.id
         VALUES (@CustomerId, @Channel, @Subject, 'Open', @Priority, @TeamId, NULL, @Now, @Now, 0, @Now, @FirstDue, @ResolutionDue)
         """;
-    private const string FindOpenedByClientIdSql = """
+    private const string FindOpenedByClientIdSqlite = """
         SELECT c.id FROM conversations c
         JOIN messages m ON m.conversation_id = c.id AND m.sequence = 1
+        WHERE c.customer_id = @CustomerId AND m.client_message_id = @ClientMessageId
+        """;
+    // The key-range locks make two simultaneous opens with the same first client id take turns.
+    private const string FindOpenedByClientIdSqlServer = """
+        SELECT c.id FROM conversations c WITH (UPDLOCK, HOLDLOCK)
+        JOIN messages m WITH (UPDLOCK, HOLDLOCK) ON m.conversation_id = c.id AND m.sequence = 1
         WHERE c.customer_id = @CustomerId AND m.client_message_id = @ClientMessageId
         """;
 
@@ -77,7 +83,7 @@ public sealed class ConversationRepository(Db db)
     public Task<(ConversationRecord Conversation, MessageRecord Message, bool Created)> OpenAsync(NewConversation open, DateTimeOffset now, CancellationToken ct) =>
         db.WriteAsync(async (c, t) =>
         {
-            var existingId = await c.ExecuteScalarAsync<long?>(new CommandDefinition(FindOpenedByClientIdSql,
+            var existingId = await c.ExecuteScalarAsync<long?>(new CommandDefinition(db.Dialect.Pick(FindOpenedByClientIdSqlite, FindOpenedByClientIdSqlServer),
                 new { open.CustomerId, open.FirstMessage.ClientMessageId }, t, cancellationToken: ct));
             if (existingId is { } id)
             {
@@ -107,8 +113,14 @@ public sealed class ConversationRepository(Db db)
                m.client_message_id, m.template_key, m.template_version, m.edited, m.created_at
         FROM messages m LEFT JOIN users u ON u.id = m.author_user_id
         """;
-    private const string FindMessageByClientIdSql = MessageColumnsSql + """
+    private const string FindMessageByClientIdSqlite = MessageColumnsSql + """
 
+        WHERE m.conversation_id = @ConversationId AND m.client_message_id = @ClientMessageId
+        """;
+    private const string FindMessageByClientIdSqlServer = """
+        SELECT m.id, m.conversation_id, m.sequence, m.author_kind, m.author_user_id, u.display_name AS author_name, m.body,
+               m.client_message_id, m.template_key, m.template_version, m.edited, m.created_at
+        FROM messages m WITH (UPDLOCK, HOLDLOCK) LEFT JOIN users u ON u.id = m.author_user_id
         WHERE m.conversation_id = @ConversationId AND m.client_message_id = @ClientMessageId
         """;
     private const string StateForAppendSql = """
@@ -159,7 +171,7 @@ public sealed class ConversationRepository(Db db)
 
     private async Task<(MessageRecord Message, bool Created)> AppendAsync(DbConnection c, DbTransaction t, long conversationId, NewMessage message, DateTimeOffset now, CancellationToken ct)
     {
-        var existing = await c.QuerySingleOrDefaultAsync<MessageRow>(new CommandDefinition(FindMessageByClientIdSql,
+        var existing = await c.QuerySingleOrDefaultAsync<MessageRow>(new CommandDefinition(db.Dialect.Pick(FindMessageByClientIdSqlite, FindMessageByClientIdSqlServer),
             new { ConversationId = conversationId, message.ClientMessageId }, t, cancellationToken: ct));
         if (existing is not null)
         {
@@ -420,7 +432,7 @@ public sealed class ConversationRepository(Db db)
     private const string EscalationFactsSql = """
         SELECT
             (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = @Id AND m.author_kind = 'Agent') AS agent_replies,
-            (SELECT COUNT(*) FROM conversations p WHERE p.customer_id = c.customer_id AND p.id <> c.id) AS previous_conversations,
+            (SELECT COUNT(*) FROM conversations p WHERE p.customer_id = c.customer_id AND p.created_at < c.created_at) AS previous_conversations,
             (SELECT COUNT(*) FROM conversations o WHERE o.customer_id = c.customer_id AND o.status <> 'Resolved') AS open_conversations
         FROM conversations c WHERE c.id = @Id
         """;

@@ -31,15 +31,17 @@ public sealed class InboxQueries(Db db)
                 new { View = view.ToString(), UserId = userId, AllTeams = allTeams ? 1 : 0, Take = take }, cancellationToken: ct)))
             .Select(r => r.ToRecord()).ToList(), ct);
 
+    // The user's teams are joined rather than sub-queried inside SUM: SQL Server refuses a subquery in an aggregate.
     private const string CountsSql = """
         SELECT
             COALESCE(SUM(CASE WHEN c.assignee_id = @UserId THEN 1 ELSE 0 END), 0) AS mine,
-            COALESCE(SUM(CASE WHEN c.status <> 'Snoozed' AND c.team_id IN (SELECT m.team_id FROM team_members m WHERE m.user_id = @UserId) THEN 1 ELSE 0 END), 0) AS team,
+            COALESCE(SUM(CASE WHEN c.status <> 'Snoozed' AND mt.team_id IS NOT NULL THEN 1 ELSE 0 END), 0) AS team,
             COALESCE(SUM(CASE WHEN c.status <> 'Snoozed' AND c.assignee_id IS NULL THEN 1 ELSE 0 END), 0) AS unassigned,
             COALESCE(SUM(CASE WHEN c.status <> 'Snoozed' AND @AllTeams = 1 THEN 1 ELSE 0 END), 0) AS all_open
         FROM conversations c
+        LEFT JOIN (SELECT m.team_id FROM team_members m WHERE m.user_id = @UserId) mt ON mt.team_id = c.team_id
         WHERE c.status IN ('Open', 'Pending', 'Snoozed')
-          AND (@AllTeams = 1 OR c.assignee_id = @UserId OR c.team_id IN (SELECT m.team_id FROM team_members m WHERE m.user_id = @UserId))
+          AND (@AllTeams = 1 OR c.assignee_id = @UserId OR mt.team_id IS NOT NULL)
         """;
 
     public Task<InboxCounts> CountsAsync(long userId, bool allTeams, CancellationToken ct) =>

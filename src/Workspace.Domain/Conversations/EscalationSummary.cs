@@ -16,7 +16,7 @@ public sealed record EscalationSummary(string PreviousAttempts, string CustomerI
         var attempts = Check.RequiredText(errors, "previousAttempts", previousAttempts, MaxFieldLength);
         var impact = Check.RequiredText(errors, "customerImpact", customerImpact, MaxFieldLength);
         var business = Check.OptionalText(errors, "businessContext", businessContext, MaxFieldLength);
-        return attempts is null || impact is null ? null : new EscalationSummary(attempts, impact, business);
+        return !errors.IsEmpty || attempts is null || impact is null ? null : new EscalationSummary(attempts, impact, business);
     }
 
     /// <summary>A starting point from what is known; the agent edits it before escalating.</summary>

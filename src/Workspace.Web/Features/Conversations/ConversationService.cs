@@ -30,6 +30,7 @@ public sealed class ConversationService(
     public const string DefaultTeam = "General Support";
     public static readonly TimeSpan DefaultFirstResponse = TimeSpan.FromHours(1);
     public static readonly TimeSpan DefaultResolution = TimeSpan.FromHours(24);
+    public const int MaxReasonLength = 300;
 
     public async Task<StaffScope> ScopeAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -156,6 +157,10 @@ public sealed class ConversationService(
         if (string.IsNullOrWhiteSpace(reason))
         {
             return StaffActionResult.Refused<ConversationRecord>("Say why you are transferring, for the next person.");
+        }
+        if (reason.Trim().Length > MaxReasonLength)
+        {
+            return StaffActionResult.Refused<ConversationRecord>($"Keep the reason under {MaxReasonLength} characters.");
         }
         var agents = await teams.ListAgentsAsync(ct);
         if (agentId is { } target && agents.FirstOrDefault(a => a.UserId == target) is not { } agent)
