@@ -83,29 +83,67 @@ public sealed class ConversationRepository(Db db)
     public Task<(ConversationRecord Conversation, MessageRecord Message, bool Created)> OpenAsync(NewConversation open, DateTimeOffset now, CancellationToken ct) =>
         db.WriteAsync(async (c, t) =>
         {
-            var existingId = await c.ExecuteScalarAsync<long?>(new CommandDefinition(db.Dialect.Pick(FindOpenedByClientIdSqlite, FindOpenedByClientIdSqlServer),
-                new { open.CustomerId, open.FirstMessage.ClientMessageId }, t, cancellationToken: ct));
-            if (existingId is { } id)
-            {
-                var existing = (await GetAsync(c, t, id, ct))!;
-                var first = (await MessagesAfterAsync(c, t, id, 0, 1, includeNotes: false, ct))[0];
-                return (existing, first, false);
-            }
-            var conversationId = await c.ExecuteScalarAsync<long>(new CommandDefinition(db.Dialect.Pick(InsertConversationSqlite, InsertConversationSqlServer), new
-            {
-                open.CustomerId,
-                Channel = open.Channel.ToString(),
-                open.Subject,
-                Priority = (int)open.Priority,
-                open.TeamId,
-                Now = UnixTime.ToMs(now),
-                FirstDue = UnixTime.ToMs(now + open.FirstResponseTarget),
-                ResolutionDue = UnixTime.ToMs(now + open.ResolutionTarget),
-            }, t, cancellationToken: ct));
-            await AddEventAsync(c, t, conversationId, "opened", null, new { channel = open.Channel.ToString(), team = open.TeamId }, now, ct);
-            var (message, _) = await AppendAsync(c, t, conversationId, open.FirstMessage, now, ct);
-            return ((await GetAsync(c, t, conversationId, ct))!, message, true);
+            var (conversation, message, created, _) = await OpenInAsync(c, t, open, now, ct);
+            return (conversation, message, created);
         }, ct);
+
+    private const string CurrentForCustomerSqlite = """
+        SELECT id FROM conversations
+        WHERE customer_id = @CustomerId AND (status <> 'Resolved' OR resolved_at >= @ResolvedAfter)
+        ORDER BY created_at DESC, id DESC
+        LIMIT 1
+        """;
+    private const string CurrentForCustomerSqlServer = """
+        SELECT TOP (1) id FROM conversations WITH (UPDLOCK, HOLDLOCK)
+        WHERE customer_id = @CustomerId AND (status <> 'Resolved' OR resolved_at >= @ResolvedAfter)
+        ORDER BY created_at DESC, id DESC
+        """;
+
+    /// <summary>
+    /// A customer writing from the widget: into their current conversation (open, or resolved less
+    /// than <paramref name="followUpWindow"/> ago), or into a new one when there is none. One
+    /// transaction decides, so two tabs writing at once never open two conversations.
+    /// </summary>
+    public Task<(ConversationRecord Conversation, MessageRecord Message, bool MessageCreated, bool Opened)> ContinueOrOpenAsync(
+        NewConversation open, TimeSpan followUpWindow, DateTimeOffset now, CancellationToken ct) =>
+        db.WriteAsync(async (c, t) =>
+        {
+            var currentId = await c.ExecuteScalarAsync<long?>(new CommandDefinition(db.Dialect.Pick(CurrentForCustomerSqlite, CurrentForCustomerSqlServer),
+                new { open.CustomerId, ResolvedAfter = UnixTime.ToMs(now - followUpWindow) }, t, cancellationToken: ct));
+            if (currentId is { } id)
+            {
+                var (message, created) = await AppendAsync(c, t, id, open.FirstMessage, now, ct);
+                return ((await GetAsync(c, t, id, ct))!, message, created, false);
+            }
+            return await OpenInAsync(c, t, open, now, ct);
+        }, ct);
+
+    private async Task<(ConversationRecord Conversation, MessageRecord Message, bool Created, bool Opened)> OpenInAsync(
+        DbConnection c, DbTransaction t, NewConversation open, DateTimeOffset now, CancellationToken ct)
+    {
+        var existingId = await c.ExecuteScalarAsync<long?>(new CommandDefinition(db.Dialect.Pick(FindOpenedByClientIdSqlite, FindOpenedByClientIdSqlServer),
+            new { open.CustomerId, open.FirstMessage.ClientMessageId }, t, cancellationToken: ct));
+        if (existingId is { } id)
+        {
+            var existing = (await GetAsync(c, t, id, ct))!;
+            var first = (await MessagesAfterAsync(c, t, id, 0, 1, includeNotes: false, ct))[0];
+            return (existing, first, false, false);
+        }
+        var conversationId = await c.ExecuteScalarAsync<long>(new CommandDefinition(db.Dialect.Pick(InsertConversationSqlite, InsertConversationSqlServer), new
+        {
+            open.CustomerId,
+            Channel = open.Channel.ToString(),
+            open.Subject,
+            Priority = (int)open.Priority,
+            open.TeamId,
+            Now = UnixTime.ToMs(now),
+            FirstDue = UnixTime.ToMs(now + open.FirstResponseTarget),
+            ResolutionDue = UnixTime.ToMs(now + open.ResolutionTarget),
+        }, t, cancellationToken: ct));
+        await AddEventAsync(c, t, conversationId, "opened", null, new { channel = open.Channel.ToString(), team = open.TeamId }, now, ct);
+        var (message, _) = await AppendAsync(c, t, conversationId, open.FirstMessage, now, ct);
+        return ((await GetAsync(c, t, conversationId, ct))!, message, true, true);
+    }
 
     /// <summary>The columns of <see cref="MessageRecord"/>, shared by every query that returns one.</summary>
     private const string MessageColumnsSql = """

@@ -240,6 +240,7 @@
             }
             try {
                 const stored = await connection.invoke("Send", { clientMessageId, body: item.body });
+                await fillGap(stored);
                 render(stored);
                 if (!conversation || conversation.id !== stored.conversationId) {
                     conversation = { id: stored.conversationId };
@@ -285,8 +286,23 @@
             }
         }
 
-        connection.on("MessageReceived", m => {
+        // A push or acknowledgement that skips sequence numbers means something was missed (another tab
+        // wrote before this one joined): fetch the gap instead of leaving a hole.
+        async function fillGap(m) {
+            if (lastSequence > 0 && m.sequence > lastSequence + 1 && started) {
+                try {
+                    for (const missed of await connection.invoke("CatchUp", m.conversationId, lastSequence)) {
+                        render(missed);
+                    }
+                } catch (e) {
+                    ui.error.textContent = cleanError(e);
+                }
+            }
+        }
+
+        connection.on("MessageReceived", async m => {
             if (!conversation || m.conversationId === conversation.id) {
+                await fillGap(m);
                 render(m);
             }
         });

@@ -28,15 +28,12 @@ public sealed class CustomerHub(
     private const string CustomerKey = "customer";
     private const string BucketKey = "bucket";
 
-    /// <summary>A resolved conversation stays the widget's current one this long: to rate it, or to follow up.</summary>
-    public static readonly TimeSpan FollowUpWindow = TimeSpan.FromHours(24);
-
     public static string GroupOf(long conversationId) => $"conversation:{conversationId}";
 
     private async Task<ConversationRecord?> CurrentConversationAsync(long customerId)
     {
         var latest = await conversations.LatestForCustomerAsync(customerId, Context.ConnectionAborted);
-        return latest is { Status: ConversationStatus.Resolved, ResolvedAt: { } resolvedAt } && resolvedAt < clock.GetUtcNow() - FollowUpWindow
+        return latest is { Status: ConversationStatus.Resolved, ResolvedAt: { } resolvedAt } && resolvedAt < clock.GetUtcNow() - ConversationService.FollowUpWindow
             ? null
             : latest;
     }
@@ -91,17 +88,8 @@ public sealed class CustomerHub(
         {
             throw new HubException(string.Join(" ", errors.ToDictionary().Values.SelectMany(v => v)));
         }
-        var conversation = await CurrentConversationAsync(customerId);
-        if (conversation is null)
-        {
-            var subject = MessageInput.Normalize(message.Body!);
-            var (opened, first, _) = await service.OpenAsync(customerId, Channel.Chat, subject.Length <= 80 ? subject : subject[..79] + "…",
-                message.ClientMessageId!, message.Body!, Context.ConnectionAborted);
-            await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(opened.Id), Context.ConnectionAborted);
-            return ChatMessage.From(first);
-        }
+        var (conversation, stored, _) = await service.SendFromWidgetAsync(customerId, message.ClientMessageId!, message.Body!, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(conversation.Id), Context.ConnectionAborted);
-        var (stored, _, _) = await service.AppendFromCustomerAsync(conversation, message.ClientMessageId!, message.Body!, Context.ConnectionAborted);
         return ChatMessage.From(stored);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Workspace.Data.Conversations;
@@ -41,7 +42,7 @@ public sealed class AgentHub(ConversationService service, ConversationRepository
         {
             throw new HubException(refusal);
         }
-        subscriptions.Add(Context.ConnectionId, conversationId);
+        subscriptions.Add(Context.ConnectionId, conversationId, Context.User!);
         return conversation.LastSequence;
     }
 
@@ -66,13 +67,18 @@ public sealed class AgentHub(ConversationService service, ConversationRepository
 
 /// <summary>
 /// The notifier subscriptions of agent hub connections, keyed by connection (hubs are transient, so
-/// this service owns them); pushes go out through the hub context.
+/// this service owns them); pushes go out through the hub context. Every signal is checked against
+/// the subscriber's access to the conversation as it stands in that signal: once a transfer takes the
+/// conversation out of the subscriber's reach, nothing more is forwarded and the subscription ends.
 /// </summary>
-public sealed class AgentHubSubscriptions(IConversationNotifier notifier, IHubContext<AgentHub, IAgentClient> hub)
+public sealed class AgentHubSubscriptions(IConversationNotifier notifier, IHubContext<AgentHub, IAgentClient> hub, ConversationService service, TimeProvider clock)
 {
+    /// <summary>How long a subscriber's roles and teams are trusted before they are read again.</summary>
+    public static readonly TimeSpan ScopeLifetime = TimeSpan.FromSeconds(30);
+
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<long, IDisposable>> _byConnection = new();
 
-    public void Add(string connectionId, long conversationId)
+    public void Add(string connectionId, long conversationId, ClaimsPrincipal user)
     {
         var mine = _byConnection.GetOrAdd(connectionId, _ => new ConcurrentDictionary<long, IDisposable>());
         if (mine.ContainsKey(conversationId))
@@ -80,13 +86,40 @@ public sealed class AgentHubSubscriptions(IConversationNotifier notifier, IHubCo
             return;
         }
         var client = hub.Clients.Client(connectionId);
-        var subscription = notifier.SubscribeConversation(conversationId, signal => signal switch
+        var access = new SubscriberAccess(user, service, clock);
+        var subscription = notifier.SubscribeConversation(conversationId, async signal =>
         {
-            MessageStored stored => client.MessageStored(AgentMessage.From(stored.Message)),
-            ConversationChanged changed => client.ConversationChanged(changed.ConversationId, changed.Change),
-            _ => Task.CompletedTask,
+            var conversation = signal switch
+            {
+                MessageStored stored => stored.Conversation,
+                ConversationChanged changed => changed.Conversation,
+                _ => null,
+            };
+            if (conversation is null)
+            {
+                return;
+            }
+            if (!await access.CanReadAsync(conversation))
+            {
+                Remove(connectionId, conversationId);
+                return;
+            }
+            await (signal switch
+            {
+                MessageStored stored => client.MessageStored(AgentMessage.From(stored.Message)),
+                ConversationChanged changed => client.ConversationChanged(changed.ConversationId, changed.Change),
+                _ => Task.CompletedTask,
+            });
         });
         if (!mine.TryAdd(conversationId, subscription))
+        {
+            subscription.Dispose();
+        }
+    }
+
+    private void Remove(string connectionId, long conversationId)
+    {
+        if (_byConnection.TryGetValue(connectionId, out var mine) && mine.TryRemove(conversationId, out var subscription))
         {
             subscription.Dispose();
         }
@@ -100,6 +133,22 @@ public sealed class AgentHubSubscriptions(IConversationNotifier notifier, IHubCo
             {
                 subscription.Dispose();
             }
+        }
+    }
+
+    private sealed class SubscriberAccess(ClaimsPrincipal user, ConversationService service, TimeProvider clock)
+    {
+        private StaffScope? _scope;
+        private DateTimeOffset _readAt;
+
+        public async Task<bool> CanReadAsync(ConversationRecord conversation)
+        {
+            if (_scope is null || clock.GetUtcNow() - _readAt > ScopeLifetime)
+            {
+                _scope = await service.ScopeAsync(user, CancellationToken.None);
+                _readAt = clock.GetUtcNow();
+            }
+            return ConversationAccess.CanRead(_scope, conversation.TeamId, conversation.AssigneeId);
         }
     }
 }

@@ -67,7 +67,29 @@ public sealed class ConversationService(
         return (conversation, message, created);
     }
 
-    /// <summary>A customer message into an existing conversation of theirs (widget or REST API).</summary>
+    /// <summary>A resolved conversation stays the widget's current one this long: to rate it, or to follow up.</summary>
+    public static readonly TimeSpan FollowUpWindow = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// A message from the widget: it continues the customer's current conversation, or opens one in
+    /// the default queue, decided in one transaction.
+    /// </summary>
+    public async Task<(ConversationRecord Conversation, MessageRecord Message, bool Opened)> SendFromWidgetAsync(long customerId, string clientMessageId, string body, CancellationToken ct)
+    {
+        var text = MessageInput.Normalize(body);
+        var team = await teams.FindTeamAsync(DefaultTeam, ct);
+        var subject = text.Length <= 80 ? text : text[..79] + "…";
+        var (conversation, message, created, opened) = await conversations.ContinueOrOpenAsync(new NewConversation(
+            customerId, Channel.Chat, subject, team?.Id, Priority.P3, DefaultFirstResponse, DefaultResolution,
+            new NewMessage(AuthorKind.Customer, null, clientMessageId, text)), FollowUpWindow, clock.GetUtcNow(), ct);
+        if (created)
+        {
+            await AnnounceAsync(conversation, message, opened ? "opened" : "message");
+        }
+        return (conversation, message, opened);
+    }
+
+    /// <summary>A customer message into an existing conversation of theirs (REST API).</summary>
     public async Task<(MessageRecord Message, ConversationRecord Conversation, bool Created)> AppendFromCustomerAsync(ConversationRecord conversation, string clientMessageId, string body, CancellationToken ct)
     {
         var (message, created) = await conversations.AppendAsync(conversation.Id,
@@ -295,7 +317,7 @@ public sealed class ConversationService(
 
     private async Task AnnounceAsync(ConversationRecord conversation, MessageRecord message, string change)
     {
-        notifier.Publish(new MessageStored(conversation.Id, message));
+        notifier.Publish(new MessageStored(conversation.Id, message, conversation));
         notifier.Publish(new ConversationChanged(conversation.Id, conversation, change));
         if (message.AuthorKind != AuthorKind.Note)
         {

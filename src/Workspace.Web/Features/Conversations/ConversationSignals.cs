@@ -5,8 +5,12 @@ namespace Workspace.Web.Features.Conversations;
 /// <summary>Something that happened to a conversation, as the notifier tells subscribers.</summary>
 public abstract record ConversationSignal(long ConversationId);
 
-/// <summary>A message was stored (it already has its sequence number).</summary>
-public sealed record MessageStored(long ConversationId, MessageRecord Message) : ConversationSignal(ConversationId);
+/// <summary>
+/// A message was stored (it already has its sequence number). <see cref="Conversation"/> is the
+/// conversation as it stood right after, so subscribers can check access against its team and owner
+/// at that moment without asking the database.
+/// </summary>
+public sealed record MessageStored(long ConversationId, MessageRecord Message, ConversationRecord Conversation) : ConversationSignal(ConversationId);
 
 /// <summary>Status, assignment, team or priority changed, or a message moved it in the inbox.</summary>
 public sealed record ConversationChanged(long ConversationId, ConversationRecord Conversation, string Change) : ConversationSignal(ConversationId);
