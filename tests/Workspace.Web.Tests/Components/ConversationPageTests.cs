@@ -87,8 +87,8 @@ public sealed class ConversationPageTests(WorkspaceApp app) : ComponentTestConte
         var page = RenderWithPopovers<ConversationPage>(p => p.Add(c => c.Id, id));
         page.WaitForAssertion(() => Assert.NotNull(page.Find("textarea[aria-label=Reply]")));
 
-        page.Find("textarea[aria-label=Reply]").Input("On it!");
-        page.FindAll("button").Single(b => b.TextContent.Trim() == "Send").Click();
+        await page.InvokeAsync(() => page.Find("textarea[aria-label=Reply]").Input("On it!"));
+        await page.InvokeAsync(() => page.FindAll("button").Single(b => b.TextContent.Trim() == "Send").Click());
 
         page.WaitForAssertion(() =>
         {

@@ -7,6 +7,7 @@ using Workspace.Web.Tests.Support;
 
 namespace Workspace.Web.Tests.Components;
 
+/// <summary>The inbox re-renders whenever any conversation changes (other tests create them too), so clicks run inside the renderer.</summary>
 public sealed class InboxPageTests(WorkspaceApp app) : ComponentTestContext(app)
 {
     private async Task<(long ConversationId, string CustomerName)> OpenChatAsync(string text)
@@ -50,7 +51,7 @@ public sealed class InboxPageTests(WorkspaceApp app) : ComponentTestContext(app)
         await SignInAsAsync(WorkspaceApp.AgentEmail);
         var page = RenderWithPopovers<InboxPage>();
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[role=tab]").Count));
-        page.FindAll("[role=tab]")[1].Click();
+        await page.InvokeAsync(() => page.FindAll("[role=tab]")[1].Click());
 
         var (_, customerName) = await OpenChatAsync("My dashboards are empty <script>alert(1)</script>");
 
@@ -70,12 +71,12 @@ public sealed class InboxPageTests(WorkspaceApp app) : ComponentTestContext(app)
         var (_, customerName) = await OpenChatAsync("Please help with invoices");
         var page = RenderWithPopovers<InboxPage>();
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[role=tab]").Count));
-        page.FindAll("[role=tab]")[2].Click();
+        await page.InvokeAsync(() => page.FindAll("[role=tab]")[2].Click());
         page.WaitForAssertion(() => Assert.NotNull(page.Find($"button[aria-label='Assign to me: {customerName}']")));
 
-        page.Find($"button[aria-label='Assign to me: {customerName}']").Click();
+        await page.InvokeAsync(() => page.Find($"button[aria-label='Assign to me: {customerName}']").Click());
 
-        page.FindAll("[role=tab]")[0].Click();
+        await page.InvokeAsync(() => page.FindAll("[role=tab]")[0].Click());
         page.WaitForAssertion(() =>
         {
             var row = page.FindAll("tr").Single(r => r.TextContent.Contains(customerName, StringComparison.Ordinal));
