@@ -27,6 +27,7 @@ public static class DataModule
         services.AddSingleton(sp => ResolveOptions(sp.GetRequiredService<IConfiguration>(), contentRoot));
         services.AddSingleton<Db>();
         services.AddSingleton<CustomerRepository>();
+        services.AddSingleton<CustomerContextQueries>();
         services.AddSingleton<StaffRepository>();
         services.AddSingleton<ApiKeyRepository>();
         services.AddSingleton<AuditLog>();

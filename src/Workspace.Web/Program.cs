@@ -4,6 +4,7 @@ using Workspace.Web.Features.Api;
 using Workspace.Web.Features.Auth;
 using Workspace.Web.Features.Chat;
 using Workspace.Web.Features.Commands;
+using Workspace.Web.Features.Context;
 using Workspace.Web.Features.Conversations;
 using Workspace.Web.Features.Health;
 using Workspace.Web.Features.Shell;
@@ -17,6 +18,7 @@ builder.Services.AddWorkspaceAdmin();
 builder.Services.AddWorkspaceShell();
 builder.Services.AddWorkspaceConversations();
 builder.Services.AddWorkspaceChat();
+builder.Services.AddWorkspaceContext();
 builder.Services.AddWorkspaceApi();
 builder.Services.AddWorkspaceHealth();
 

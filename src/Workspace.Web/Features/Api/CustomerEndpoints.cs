@@ -2,6 +2,7 @@ using System.Text.Json;
 using Workspace.Data.Customers;
 using Workspace.Domain.Customers;
 using Workspace.Domain.Validation;
+using Workspace.Web.Features.Conversations;
 
 namespace Workspace.Web.Features.Api;
 
@@ -57,7 +58,7 @@ public static class CustomerEndpoints
     }
 
     private static async Task<IResult> UpsertAsync(
-        string externalId, HttpRequest request, CustomerRepository customers, TimeProvider clock, CancellationToken ct)
+        string externalId, HttpRequest request, CustomerRepository customers, IConversationNotifier notifier, TimeProvider clock, CancellationToken ct)
     {
         var (body, problem) = await ApiBody.ReadAsync(request, MaxProfileBytes);
         if (problem is not null)
@@ -75,7 +76,8 @@ public static class CustomerEndpoints
         {
             return ApiBody.Invalid(errors.ToDictionary().ToDictionary());
         }
-        var (_, created) = await customers.UpsertAsync(profile, clock.GetUtcNow(), ct);
+        var (customerId, created) = await customers.UpsertAsync(profile, clock.GetUtcNow(), ct);
+        notifier.Publish(new CustomerDataChanged(customerId, "profile"));
         var stored = CustomerResponse.From((await customers.GetAsync(externalId, ct))!);
         return created
             ? TypedResults.Created($"/api/v1/customers/{Uri.EscapeDataString(externalId)}/context", stored)
@@ -83,7 +85,7 @@ public static class CustomerEndpoints
     }
 
     private static async Task<IResult> AddEventsAsync(
-        string externalId, HttpRequest request, CustomerRepository customers, TimeProvider clock, CancellationToken ct)
+        string externalId, HttpRequest request, CustomerRepository customers, IConversationNotifier notifier, TimeProvider clock, CancellationToken ct)
     {
         var (body, problem) = await ApiBody.ReadAsync(request, MaxEventsBytes);
         if (problem is not null)
@@ -108,6 +110,10 @@ public static class CustomerEndpoints
             return CustomerNotFound(externalId);
         }
         var stored = await customers.AddEventsAsync(customer.Id, events, now, ct);
+        if (stored > 0)
+        {
+            notifier.Publish(new CustomerDataChanged(customer.Id, "events"));
+        }
         var accepted = new EventsAccepted(events.Count, stored, events.Count - stored);
         return stored > 0 ? TypedResults.Created((string?)null, accepted) : TypedResults.Ok(accepted);
     }
@@ -161,7 +167,7 @@ public static class CustomerEndpoints
     }
 
     private static async Task<IResult> AddTransactionAsync(
-        string externalId, HttpRequest request, CustomerRepository customers, TimeProvider clock, CancellationToken ct)
+        string externalId, HttpRequest request, CustomerRepository customers, IConversationNotifier notifier, TimeProvider clock, CancellationToken ct)
     {
         var (body, problem) = await ApiBody.ReadAsync(request, MaxTransactionBytes);
         if (problem is not null)
@@ -186,6 +192,10 @@ public static class CustomerEndpoints
             return CustomerNotFound(externalId);
         }
         var stored = await customers.AddTransactionAsync(customer.Id, transaction, now, ct);
+        if (stored)
+        {
+            notifier.Publish(new CustomerDataChanged(customer.Id, "transactions"));
+        }
         var accepted = new TransactionAccepted(transaction.TransactionId, stored, !stored);
         return stored ? TypedResults.Created((string?)null, accepted) : TypedResults.Ok(accepted);
     }

@@ -94,7 +94,8 @@ public sealed class ConversationService(
     {
         var (message, created) = await conversations.AppendAsync(conversation.Id,
             new NewMessage(AuthorKind.Customer, null, clientMessageId, MessageInput.Normalize(body)), clock.GetUtcNow(), ct);
-        var current = (await conversations.GetAsync(conversation.Id, ct))!;
+        // Stored: from here on the caller leaving (a dropped connection) must not stop the announcement.
+        var current = (await conversations.GetAsync(conversation.Id, CancellationToken.None))!;
         if (created)
         {
             await AnnounceAsync(current, message, conversation.Status == current.Status ? "message" : "reopened by customer");
@@ -124,11 +125,11 @@ public sealed class ConversationService(
             new NewMessage(isNote ? AuthorKind.Note : AuthorKind.Agent, staff.UserId, clientMessageId, text), clock.GetUtcNow(), ct);
         if (created)
         {
-            var current = (await conversations.GetAsync(conversationId, ct))!;
+            var current = (await conversations.GetAsync(conversationId, CancellationToken.None))!;
             await AnnounceAsync(current, message, isNote ? "note" : "reply");
             if (isNote)
             {
-                await NotifyMentionsAsync(current, message, ct);
+                await NotifyMentionsAsync(current, message, CancellationToken.None);
             }
         }
         return StaffActionResult.Done(message);
@@ -166,7 +167,7 @@ public sealed class ConversationService(
                 ? $"{owner} took this conversation first."
                 : "This conversation can no longer be taken.");
         }
-        return StaffActionResult.Done(await ChangedAsync(conversationId, "assigned", ct));
+        return StaffActionResult.Done(await ChangedAsync(conversationId, "assigned"));
     }
 
     public async Task<StaffActionResult<ConversationRecord>> TransferAsync(StaffScope staff, long conversationId, long teamId, long? agentId, string? reason, CancellationToken ct)
@@ -197,11 +198,11 @@ public sealed class ConversationService(
         {
             return StaffActionResult.Refused<ConversationRecord>("The conversation was resolved meanwhile; reopen it first.");
         }
-        var current = await ChangedAsync(conversationId, "transferred", ct);
+        var current = await ChangedAsync(conversationId, "transferred");
         if (agentId is { } to && to != staff.UserId)
         {
             var text = $"A conversation with {current.CustomerName} was transferred to you: {reason.Trim()}";
-            await notifications.AddAsync([to], conversationId, "transfer", text, clock.GetUtcNow(), ct);
+            await notifications.AddAsync([to], conversationId, "transfer", text, clock.GetUtcNow(), CancellationToken.None);
             notifier.Publish(new StaffNotified(to, conversationId, text));
         }
         return StaffActionResult.Done(current);
@@ -227,7 +228,7 @@ public sealed class ConversationService(
         {
             return StaffActionResult.Refused<ConversationRecord>("The conversation was resolved meanwhile; reopen it first.");
         }
-        return StaffActionResult.Done(await ChangedAsync(conversationId, "escalated", ct));
+        return StaffActionResult.Done(await ChangedAsync(conversationId, "escalated"));
     }
 
     public Task<StaffActionResult<ConversationRecord>> SnoozeAsync(StaffScope staff, long conversationId, DateTimeOffset until, CancellationToken ct) =>
@@ -260,7 +261,7 @@ public sealed class ConversationService(
         {
             return StaffActionResult.Refused<ConversationRecord>("Someone changed this conversation meanwhile; look again and retry.");
         }
-        return StaffActionResult.Done(await ChangedAsync(conversationId, kind, ct));
+        return StaffActionResult.Done(await ChangedAsync(conversationId, kind));
     }
 
     /// <summary>The customer's 1–5 rating after resolution.</summary>
@@ -274,7 +275,7 @@ public sealed class ConversationService(
         {
             return "Only a resolved conversation can be rated.";
         }
-        await ChangedAsync(conversationId, "rated", ct);
+        await ChangedAsync(conversationId, "rated");
         return null;
     }
 
@@ -307,9 +308,10 @@ public sealed class ConversationService(
             : (null, "Your role does not allow changing this conversation.");
     }
 
-    private async Task<ConversationRecord> ChangedAsync(long conversationId, string change, CancellationToken ct)
+    /// <summary>Announces a committed change; runs to the end even when the caller has gone.</summary>
+    private async Task<ConversationRecord> ChangedAsync(long conversationId, string change)
     {
-        var current = (await conversations.GetAsync(conversationId, ct))!;
+        var current = (await conversations.GetAsync(conversationId, CancellationToken.None))!;
         notifier.Publish(new ConversationChanged(conversationId, current, change));
         await customers.Clients.Group(CustomerHub.GroupOf(conversationId)).ConversationUpdated(ChatConversation.From(current));
         return current;

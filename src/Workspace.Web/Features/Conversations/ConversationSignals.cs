@@ -20,3 +20,6 @@ public sealed record TypingChanged(long ConversationId, string Who, bool FromCus
 
 /// <summary>A notification for one staff member (a mention, a transfer to them).</summary>
 public sealed record StaffNotified(long UserId, long? ConversationId, string Text);
+
+/// <summary>A customer's profile, events or transactions changed (through the API).</summary>
+public sealed record CustomerDataChanged(long CustomerId, string What);

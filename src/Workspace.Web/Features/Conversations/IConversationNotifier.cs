@@ -15,6 +15,11 @@ public interface IConversationNotifier
 
     IDisposable SubscribeStaff(long userId, Func<StaffNotified, Task> handler);
 
+    /// <summary>New events, transactions or profile data for one customer (context panels reload).</summary>
+    IDisposable SubscribeCustomer(long customerId, Func<CustomerDataChanged, Task> handler);
+
+    void Publish(CustomerDataChanged change);
+
     void Publish(ConversationSignal signal);
 
     void Publish(StaffNotified notification);

@@ -8,6 +8,7 @@ public sealed partial class InProcessConversationNotifier(ILogger<InProcessConve
 {
     private readonly ConcurrentDictionary<long, ImmutableList<Func<ConversationSignal, Task>>> _conversations = new();
     private readonly ConcurrentDictionary<long, ImmutableList<Func<StaffNotified, Task>>> _staff = new();
+    private readonly ConcurrentDictionary<long, ImmutableList<Func<CustomerDataChanged, Task>>> _customers = new();
     private ImmutableList<Func<ConversationChanged, Task>> _inbox = [];
 
     public IDisposable SubscribeConversation(long conversationId, Func<ConversationSignal, Task> handler)
@@ -26,6 +27,23 @@ public sealed partial class InProcessConversationNotifier(ILogger<InProcessConve
     {
         _staff.AddOrUpdate(userId, _ => [handler], (_, list) => list.Add(handler));
         return new Subscription(() => Remove(_staff, userId, handler));
+    }
+
+    public IDisposable SubscribeCustomer(long customerId, Func<CustomerDataChanged, Task> handler)
+    {
+        _customers.AddOrUpdate(customerId, _ => [handler], (_, list) => list.Add(handler));
+        return new Subscription(() => Remove(_customers, customerId, handler));
+    }
+
+    public void Publish(CustomerDataChanged change)
+    {
+        if (_customers.TryGetValue(change.CustomerId, out var handlers))
+        {
+            foreach (var handler in handlers)
+            {
+                Dispatch(handler, change);
+            }
+        }
     }
 
     public void Publish(ConversationSignal signal)

@@ -1,0 +1,7 @@
+namespace Workspace.Domain.Signals;
+
+/// <summary>
+/// One fact the workspace uses about a customer: its value, where it comes from, and a one-line
+/// reason naming the facts behind it. <see cref="Top"/> marks the few an agent should see first.
+/// </summary>
+public sealed record Signal(string Key, string Label, string Value, SignalSource Source, string Reason, bool Top = false, bool Alert = false);
