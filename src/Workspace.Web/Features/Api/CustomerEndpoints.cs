@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Workspace.Data.Customers;
 using Workspace.Domain.Customers;
+using Workspace.Domain.Signals;
 using Workspace.Domain.Validation;
+using Workspace.Web.Features.Context;
 using Workspace.Web.Features.Conversations;
 
 namespace Workspace.Web.Features.Api;
@@ -44,6 +46,15 @@ public static class CustomerEndpoints
             .DocumentJsonBody<TransactionInput>()
             .Produces<TransactionAccepted>(StatusCodes.Status200OK)
             .Produces<TransactionAccepted>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+
+        customers.MapPut("/preferences", SetPreferencesAsync)
+            .WithName("SetCustomerPreferences")
+            .WithSummary("Replace the customer's declared communication preferences (they win over observed ones)")
+            .DocumentJsonBody<DeclaredPreferencesInput>()
+            .Produces<DeclaredPreferencesResponse>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
@@ -200,22 +211,44 @@ public static class CustomerEndpoints
         return stored ? TypedResults.Created((string?)null, accepted) : TypedResults.Ok(accepted);
     }
 
-    private static async Task<IResult> GetContextAsync(
-        string externalId, CustomerRepository customers, CancellationToken ct)
+    private static async Task<IResult> SetPreferencesAsync(string externalId, HttpRequest request, CustomerRepository customers,
+        CustomerContextQueries contextQueries, IConversationNotifier notifier, TimeProvider clock, CancellationToken ct)
     {
-        var customer = await customers.GetAsync(externalId, ct);
-        if (customer is null)
+        var (body, problem) = await ApiBody.ReadAsync(request, MaxTransactionBytes);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var (input, bindProblem) = ApiBody.Bind<DeclaredPreferencesInput>(body);
+        if (bindProblem is not null)
+        {
+            return bindProblem;
+        }
+        var errors = new ValidationErrors();
+        var preferences = input!.Validate(errors);
+        if (preferences is null)
+        {
+            return ApiBody.Invalid(errors.ToDictionary().ToDictionary());
+        }
+        if (await customers.GetAsync(externalId, ct) is not { } customer)
         {
             return CustomerNotFound(externalId);
         }
-        var events = await customers.RecentEventsAsync(customer.Id, 0, RecentEventCount, ct);
-        var transactions = await customers.RecentTransactionsAsync(customer.Id, 0, RecentTransactionCount, ct);
-        var (eventCount, transactionCount) = await customers.CountHistoryAsync(customer.Id, ct);
-        return TypedResults.Ok(new CustomerContextResponse(
-            CustomerResponse.From(customer),
-            events.Select(EventResponse.From).ToList(),
-            transactions.Select(TransactionResponse.From).ToList(),
-            new HistoryTotals(eventCount, transactionCount)));
+        await contextQueries.SetPreferencesAsync(customer.Id, preferences, clock.GetUtcNow(), ct);
+        notifier.Publish(new CustomerDataChanged(customer.Id, "preferences"));
+        return TypedResults.Ok(DeclaredPreferencesResponse.From(preferences));
+    }
+
+    private static async Task<IResult> GetContextAsync(
+        string externalId, CustomerContextService contexts, CustomerRepository customers, CancellationToken ct)
+    {
+        if (await contexts.LoadAsync(externalId, ct) is not { } context)
+        {
+            return CustomerNotFound(externalId);
+        }
+        var events = await customers.RecentEventsAsync(context.Customer.Id, 0, RecentEventCount, ct);
+        var transactions = await customers.RecentTransactionsAsync(context.Customer.Id, 0, RecentTransactionCount, ct);
+        return TypedResults.Ok(CustomerContextResponse.From(context, events, transactions));
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult CustomerNotFound(string externalId) =>

@@ -1,5 +1,9 @@
+using System.Globalization;
 using Workspace.Data.Customers;
+using Workspace.Domain.Conversations;
 using Workspace.Domain.Customers;
+using Workspace.Domain.Signals;
+using Workspace.Web.Features.Context;
 
 namespace Workspace.Web.Features.Api;
 
@@ -53,9 +57,73 @@ public sealed record TransactionAccepted(string TransactionId, bool Stored, bool
 
 public sealed record HistoryTotals(int Events, int Transactions);
 
-/// <summary>What the context panel shows about a customer.</summary>
+public sealed record LifecycleResponse(LifecycleStage Stage, SignalSource StageSource, bool AtRisk, SignalSource AtRiskSource, IReadOnlyList<string> Reasons);
+
+public sealed record ValueScoreResponse(int Score, string Formula);
+
+public sealed record SignalResponse(string Key, string Label, string Value, SignalSource Source, string Reason, bool Top);
+
+public sealed record SegmentResponse(string Key, string Name, string Reason);
+
+public sealed record OnboardingResponse(int Percent, IReadOnlyList<string> Completed, IReadOnlyList<string> Failed, string? NextStep);
+
+public sealed record PreferencesResponse(DeclaredPreferencesResponse? Declared, ObservedPreferencesResponse Observed, Tone EffectiveTone);
+
+public sealed record DeclaredPreferencesResponse(
+    Channel? Channel, string? WindowStart, string? WindowEnd, Tone? Tone, string? Language, bool OptedOutOfNonMandatory, DateTimeOffset? PausedUntil)
+{
+    public static DeclaredPreferencesResponse From(DeclaredPreferences p) => new(
+        p.Channel, p.WindowStart?.ToString("HH:mm", CultureInfo.InvariantCulture), p.WindowEnd?.ToString("HH:mm", CultureInfo.InvariantCulture),
+        p.Tone, p.Language, p.OptedOutOfNonMandatory, p.PausedUntil);
+}
+
+public sealed record ObservedPreferencesResponse(string? MostActiveHours, Channel? PreferredChannel, string Reason);
+
+public sealed record TransactionTotalsResponse(int Count, decimal Paid, decimal Refunded, decimal Outstanding, int FailedPaymentsLast90Days);
+
+public sealed record TransactionsResponse(IReadOnlyList<TransactionResponse> Recent, TransactionTotalsResponse Totals);
+
+public sealed record ConversationSummaryResponse(long Id, string? Subject, Channel Channel, ConversationStatus Status, string? Team, DateTimeOffset CreatedAt, DateTimeOffset? ResolvedAt, int? Csat);
+
+public sealed record ConversationsResponse(IReadOnlyList<ConversationSummaryResponse> Recent, int Total, int Open);
+
+/// <summary>What the context panel shows about a customer: profile, signals with their reasons, history.</summary>
 public sealed record CustomerContextResponse(
     CustomerResponse Customer,
+    LifecycleResponse LifecycleStage,
+    ValueScoreResponse ValueScore,
+    IReadOnlyList<SignalResponse> Signals,
+    IReadOnlyList<SegmentResponse> Segments,
+    OnboardingResponse Onboarding,
+    PreferencesResponse Preferences,
     IReadOnlyList<EventResponse> RecentEvents,
-    IReadOnlyList<TransactionResponse> RecentTransactions,
-    HistoryTotals Totals);
+    TransactionsResponse Transactions,
+    ConversationsResponse Conversations,
+    HistoryTotals Totals)
+{
+    public static CustomerContextResponse From(CustomerContext ctx, IReadOnlyList<StoredEvent> events, IReadOnlyList<StoredTransaction> transactions)
+    {
+        var s = ctx.Signals;
+        var facts = ctx.Aggregates.Facts;
+        return new CustomerContextResponse(
+            CustomerResponse.From(ctx.Customer),
+            new LifecycleResponse(s.Lifecycle.Stage, s.Lifecycle.StageSource, s.Lifecycle.AtRisk, s.Lifecycle.AtRiskSource, s.Lifecycle.Reasons),
+            new ValueScoreResponse(s.ValueScore, CustomerSignals.ValueScoreFormula),
+            s.Signals.Select(x => new SignalResponse(x.Key, x.Label, x.Value, x.Source, x.Reason, x.Top)).ToList(),
+            [],
+            new OnboardingResponse(s.Onboarding.Percent, s.Onboarding.Completed, s.Onboarding.FailedSteps, s.Onboarding.NextStep),
+            new PreferencesResponse(
+                ctx.Aggregates.Declared is { } declared ? DeclaredPreferencesResponse.From(declared) : null,
+                new ObservedPreferencesResponse(ctx.Observed.MostActiveHours, ctx.Observed.PreferredChannel, ctx.Observed.Reason),
+                s.PreferredTone),
+            events.Select(EventResponse.From).ToList(),
+            new TransactionsResponse(
+                transactions.Select(TransactionResponse.From).ToList(),
+                new TransactionTotalsResponse(ctx.Aggregates.Transactions.Count, ctx.Aggregates.Transactions.Paid, ctx.Aggregates.Transactions.Refunded,
+                    ctx.Aggregates.Transactions.Outstanding, facts.Transactions.FailedPaymentsLast90Days)),
+            new ConversationsResponse(
+                ctx.RecentConversations.Select(c => new ConversationSummaryResponse(c.Id, c.Subject, c.Channel, c.Status, c.TeamName, c.CreatedAt, c.ResolvedAt, c.Csat)).ToList(),
+                facts.Conversations.Total, facts.Conversations.Open),
+            new HistoryTotals(ctx.Aggregates.TotalEvents, ctx.Aggregates.Transactions.Count));
+    }
+}

@@ -156,7 +156,7 @@ public sealed class CustomerEndpointsTests(WorkspaceApp app) : IDisposable
         Assert.True(duplicate.GetProperty("duplicate").GetBoolean());
         var context = await _client.ContextAsync(id);
         Assert.Equal(1, context.GetProperty("totals").GetProperty("transactions").GetInt32());
-        var stored = Assert.Single(context.GetProperty("recentTransactions").EnumerateArray());
+        var stored = Assert.Single(context.GetProperty("transactions").GetProperty("recent").EnumerateArray());
         Assert.Equal(249.99m, stored.GetProperty("amount").GetDecimal());
         Assert.Equal("EUR", stored.GetProperty("currency").GetString());
         Assert.Equal("Paid", stored.GetProperty("status").GetString());
