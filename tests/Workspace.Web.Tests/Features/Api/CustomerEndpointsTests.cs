@@ -189,7 +189,7 @@ public sealed class CustomerEndpointsTests(WorkspaceApp app) : IDisposable
         Assert.Equal("connect-crm", recent[0].GetProperty("name").GetString());
         Assert.Equal("tests", recent[0].GetProperty("properties").GetProperty("source").GetString());
         Assert.Equal(_now.AddHours(-1).ToUnixTimeMilliseconds(), recent[0].GetProperty("occurredAt").GetDateTimeOffset().ToUnixTimeMilliseconds());
-        Assert.Equal("ord-1", Assert.Single(context.GetProperty("recentTransactions").EnumerateArray()).GetProperty("transactionId").GetString());
+        Assert.Equal("ord-1", Assert.Single(context.GetProperty("transactions").GetProperty("recent").EnumerateArray()).GetProperty("transactionId").GetString());
         Assert.Equal(3, context.GetProperty("totals").GetProperty("events").GetInt32());
         Assert.Equal(1, context.GetProperty("totals").GetProperty("transactions").GetInt32());
     }
