@@ -14,23 +14,22 @@ public sealed class CustomerContextQueries(Db db)
 {
     public const int RecentConversations = 10;
 
-    private const string FactsSql = """
+    // Feature use, activity and totals come from roll-ups kept as data is stored; what is left scans at
+    // most the last few weeks of one customer's rows. History length no longer changes the cost.
+    private const string FactsBeforeCsatSql = """
         SELECT name AS step, MAX(CASE WHEN kind = 'OnboardingStepCompleted' THEN 1 ELSE 0 END) AS completed, MAX(occurred_at) AS at
         FROM customer_events
         WHERE customer_id = @Id AND kind IN ('OnboardingStepCompleted', 'OnboardingStepFailed')
         GROUP BY name;
 
-        SELECT name AS feature, COUNT(*) AS uses, MAX(occurred_at) AS last_used_at
-        FROM customer_events
-        WHERE customer_id = @Id AND kind = 'FeatureUsed'
-        GROUP BY name;
+        SELECT feature, uses, last_used_at FROM customer_feature_usage WHERE customer_id = @Id;
 
-        SELECT COALESCE(SUM(CASE WHEN occurred_at >= @Since7 THEN 1 ELSE 0 END), 0) AS last7,
-               COALESCE(SUM(CASE WHEN occurred_at < @Since7 THEN 1 ELSE 0 END), 0) AS previous28,
-               (SELECT MAX(e.occurred_at) FROM customer_events e WHERE e.customer_id = @Id) AS last_seen_at,
-               (SELECT COUNT(*) FROM customer_events e WHERE e.customer_id = @Id) AS total_events
-        FROM customer_events
-        WHERE customer_id = @Id AND kind IN ('Login', 'FeatureUsed') AND occurred_at >= @Since35 AND occurred_at <= @Now;
+        SELECT COALESCE(SUM(CASE WHEN a.hour_bucket >= @Since7Hour THEN a.events ELSE 0 END), 0) AS last7,
+               COALESCE(SUM(CASE WHEN a.hour_bucket < @Since7Hour THEN a.events ELSE 0 END), 0) AS previous28,
+               (SELECT r.last_seen_at FROM customer_rollups r WHERE r.customer_id = @Id) AS last_seen_at,
+               COALESCE((SELECT r.events FROM customer_rollups r WHERE r.customer_id = @Id), 0) AS total_events
+        FROM customer_activity_hours a
+        WHERE a.customer_id = @Id AND a.hour_bucket >= @Since35Hour AND a.hour_bucket <= @NowHour;
 
         SELECT name AS error, COUNT(*) AS count, MAX(occurred_at) AS last_at
         FROM customer_events
@@ -48,31 +47,45 @@ public sealed class CustomerContextQueries(Db db)
         FROM conversations
         WHERE customer_id = @Id
         GROUP BY channel;
+        """;
+    private const string LastCsatSqlite = """
 
-        SELECT csat, resolved_at
-        FROM conversations
-        WHERE customer_id = @Id AND csat IS NOT NULL AND resolved_at = (
-            SELECT MAX(r.resolved_at) FROM conversations r WHERE r.customer_id = @Id AND r.csat IS NOT NULL);
+        SELECT csat, resolved_at FROM conversations
+        WHERE customer_id = @Id AND resolved_at IS NOT NULL AND csat IS NOT NULL
+        ORDER BY resolved_at DESC
+        LIMIT 1;
+        """;
+    private const string LastCsatSqlServer = """
 
-        SELECT COUNT(*) AS total_count,
-               COALESCE(SUM(CASE WHEN status = 'Failed' AND occurred_at >= @Since90 THEN 1 ELSE 0 END), 0) AS failed90,
-               COALESCE(SUM(CASE WHEN status = 'Paid' AND kind <> 'Refund' AND occurred_at >= @Since90 THEN amount_minor ELSE 0 END), 0) AS paid90,
-               COALESCE(SUM(CASE WHEN kind = 'Refund' AND occurred_at >= @Since90 THEN amount_minor ELSE 0 END), 0) AS refunded90,
-               COALESCE(SUM(CASE WHEN status = 'Paid' AND kind <> 'Refund' THEN amount_minor ELSE 0 END), 0) AS paid_total,
-               COALESCE(SUM(CASE WHEN kind = 'Refund' THEN amount_minor ELSE 0 END), 0) AS refunded_total,
-               COALESCE(SUM(CASE WHEN status IN ('Pending', 'Failed') AND kind <> 'Refund' THEN amount_minor ELSE 0 END), 0) AS outstanding
-        FROM transactions
-        WHERE customer_id = @Id;
+        SELECT TOP (1) csat, resolved_at FROM conversations
+        WHERE customer_id = @Id AND resolved_at IS NOT NULL AND csat IS NOT NULL
+        ORDER BY resolved_at DESC;
+        """;
+    private const string FactsAfterCsatSql = """
 
-        SELECT (occurred_at / 3600000) % 24 AS hour, COUNT(*) AS events
-        FROM customer_events
-        WHERE customer_id = @Id AND kind IN ('Login', 'FeatureUsed') AND occurred_at >= @Since35
-        GROUP BY (occurred_at / 3600000) % 24;
+        SELECT COALESCE(r.transactions, 0) AS total_count,
+               COALESCE(w.failed90, 0) AS failed90, COALESCE(w.paid90, 0) AS paid90, COALESCE(w.refunded90, 0) AS refunded90,
+               COALESCE(r.paid_minor, 0) AS paid_total, COALESCE(r.refunded_minor, 0) AS refunded_total, COALESCE(r.outstanding_minor, 0) AS outstanding
+        FROM (SELECT @Id AS customer_id) k
+        LEFT JOIN customer_rollups r ON r.customer_id = k.customer_id
+        LEFT JOIN (SELECT customer_id,
+                          SUM(CASE WHEN status = 'Failed' THEN 1 ELSE 0 END) AS failed90,
+                          SUM(CASE WHEN status = 'Paid' AND kind <> 'Refund' THEN amount_minor ELSE 0 END) AS paid90,
+                          SUM(CASE WHEN kind = 'Refund' THEN amount_minor ELSE 0 END) AS refunded90
+                   FROM transactions WHERE customer_id = @Id AND occurred_at >= @Since90
+                   GROUP BY customer_id) w ON w.customer_id = k.customer_id;
+
+        SELECT hour_bucket % 24 AS hour, SUM(events) AS events
+        FROM customer_activity_hours
+        WHERE customer_id = @Id AND hour_bucket >= @Since35Hour
+        GROUP BY hour_bucket % 24;
 
         SELECT channel, window_start, window_end, tone, language, opted_out, paused_until, updated_at
         FROM customer_preferences
         WHERE customer_id = @Id;
         """;
+    private const string FactsSqlite = FactsBeforeCsatSql + LastCsatSqlite + FactsAfterCsatSql;
+    private const string FactsSqlServer = FactsBeforeCsatSql + LastCsatSqlServer + FactsAfterCsatSql;
 
     /// <summary>Every aggregate of one customer, in one round trip.</summary>
     public Task<ContextAggregates> FactsAsync(CustomerRecord customer, DateTimeOffset now, CancellationToken ct) =>
@@ -80,13 +93,15 @@ public sealed class CustomerContextQueries(Db db)
         {
             var nowMs = UnixTime.ToMs(now);
             const long day = 86_400_000;
-            using var grid = await c.QueryMultipleAsync(new CommandDefinition(FactsSql, new
+            const long hour = 3_600_000;
+            using var grid = await c.QueryMultipleAsync(new CommandDefinition(db.Dialect.Pick(FactsSqlite, FactsSqlServer), new
             {
                 customer.Id,
-                Now = nowMs,
                 Since7 = nowMs - 7 * day,
-                Since35 = nowMs - 35 * day,
                 Since90 = nowMs - 90 * day,
+                NowHour = nowMs / hour,
+                Since7Hour = (nowMs - 7 * day) / hour,
+                Since35Hour = (nowMs - 35 * day) / hour,
             }, cancellationToken: ct));
             var steps = (await grid.ReadAsync<StepRow>()).Select(r => new OnboardingStepFact(r.Step, r.Completed == 1, UnixTime.FromMs(r.At))).ToList();
             var features = (await grid.ReadAsync<FeatureRow>()).Select(r => new FeatureFact(r.Feature, (int)r.Uses, UnixTime.FromMs(r.LastUsedAt))).ToList();

@@ -135,18 +135,74 @@ public sealed class CustomerRepository(Db db)
         var stored = 0;
         foreach (var e in events)
         {
-            stored += await c.ExecuteAsync(new CommandDefinition(sql, new
+            var occurredAt = UnixTime.ToMs(e.OccurredAt);
+            if (await c.ExecuteAsync(new CommandDefinition(sql, new
             {
                 CustomerId = customerId,
                 e.EventId,
                 Kind = e.Kind.ToString(),
                 e.Name,
-                OccurredAt = UnixTime.ToMs(e.OccurredAt),
+                OccurredAt = occurredAt,
                 Properties = JsonSerializer.Serialize(e.Properties),
                 ReceivedAt = UnixTime.ToMs(now),
-            }, t, cancellationToken: ct));
+            }, t, cancellationToken: ct)) == 0)
+            {
+                continue;
+            }
+            stored++;
+            await CountEventAsync(c, t, customerId, e.Kind, e.Name, occurredAt, ct);
         }
         return stored;
+    }
+
+    private const string CountEventSqlite = """
+        INSERT INTO customer_rollups (customer_id, events, last_seen_at) VALUES (@CustomerId, 1, @OccurredAt)
+        ON CONFLICT (customer_id) DO UPDATE SET events = events + 1,
+            last_seen_at = CASE WHEN last_seen_at IS NULL OR last_seen_at < excluded.last_seen_at THEN excluded.last_seen_at ELSE last_seen_at END
+        """;
+    private const string CountEventSqlServer = """
+        MERGE customer_rollups WITH (HOLDLOCK) AS r
+        USING (SELECT @CustomerId AS customer_id) AS s ON r.customer_id = s.customer_id
+        WHEN MATCHED THEN UPDATE SET events = r.events + 1,
+            last_seen_at = CASE WHEN r.last_seen_at IS NULL OR r.last_seen_at < @OccurredAt THEN @OccurredAt ELSE r.last_seen_at END
+        WHEN NOT MATCHED THEN INSERT (customer_id, events, last_seen_at) VALUES (@CustomerId, 1, @OccurredAt);
+        """;
+    private const string CountFeatureSqlite = """
+        INSERT INTO customer_feature_usage (customer_id, feature, uses, last_used_at) VALUES (@CustomerId, @Name, 1, @OccurredAt)
+        ON CONFLICT (customer_id, feature) DO UPDATE SET uses = uses + 1,
+            last_used_at = CASE WHEN last_used_at < excluded.last_used_at THEN excluded.last_used_at ELSE last_used_at END
+        """;
+    private const string CountFeatureSqlServer = """
+        MERGE customer_feature_usage WITH (HOLDLOCK) AS f
+        USING (SELECT @CustomerId AS customer_id, @Name AS feature) AS s ON f.customer_id = s.customer_id AND f.feature = s.feature
+        WHEN MATCHED THEN UPDATE SET uses = f.uses + 1,
+            last_used_at = CASE WHEN f.last_used_at < @OccurredAt THEN @OccurredAt ELSE f.last_used_at END
+        WHEN NOT MATCHED THEN INSERT (customer_id, feature, uses, last_used_at) VALUES (@CustomerId, @Name, 1, @OccurredAt);
+        """;
+    private const string CountActivitySqlite = """
+        INSERT INTO customer_activity_hours (customer_id, hour_bucket, events) VALUES (@CustomerId, @HourBucket, 1)
+        ON CONFLICT (customer_id, hour_bucket) DO UPDATE SET events = events + 1
+        """;
+    private const string CountActivitySqlServer = """
+        MERGE customer_activity_hours WITH (HOLDLOCK) AS a
+        USING (SELECT @CustomerId AS customer_id, @HourBucket AS hour_bucket) AS s ON a.customer_id = s.customer_id AND a.hour_bucket = s.hour_bucket
+        WHEN MATCHED THEN UPDATE SET events = a.events + 1
+        WHEN NOT MATCHED THEN INSERT (customer_id, hour_bucket, events) VALUES (@CustomerId, @HourBucket, 1);
+        """;
+
+    /// <summary>Keeps the customer's roll-ups in step with a newly stored event, in the same transaction.</summary>
+    private async Task CountEventAsync(DbConnection c, DbTransaction t, long customerId, EventKind kind, string name, long occurredAt, CancellationToken ct)
+    {
+        var parameters = new { CustomerId = customerId, Name = name, OccurredAt = occurredAt, HourBucket = occurredAt / 3_600_000 };
+        await c.ExecuteAsync(new CommandDefinition(db.Dialect.Pick(CountEventSqlite, CountEventSqlServer), parameters, t, cancellationToken: ct));
+        if (kind == EventKind.FeatureUsed)
+        {
+            await c.ExecuteAsync(new CommandDefinition(db.Dialect.Pick(CountFeatureSqlite, CountFeatureSqlServer), parameters, t, cancellationToken: ct));
+        }
+        if (kind is EventKind.FeatureUsed or EventKind.Login)
+        {
+            await c.ExecuteAsync(new CommandDefinition(db.Dialect.Pick(CountActivitySqlite, CountActivitySqlServer), parameters, t, cancellationToken: ct));
+        }
     }
 
     private const string InsertTransactionSqlite = """
@@ -165,19 +221,49 @@ public sealed class CustomerRepository(Db db)
     public Task<bool> AddTransactionAsync(long customerId, Transaction transaction, DateTimeOffset now, CancellationToken ct) =>
         db.WriteAsync((c, t) => AddTransactionAsync(c, t, customerId, transaction, now, ct), ct);
 
-    public async Task<bool> AddTransactionAsync(DbConnection c, DbTransaction t, long customerId, Transaction x, DateTimeOffset now, CancellationToken ct) =>
-        await c.ExecuteAsync(new CommandDefinition(db.Dialect.Pick(InsertTransactionSqlite, InsertTransactionSqlServer), new
+    public async Task<bool> AddTransactionAsync(DbConnection c, DbTransaction t, long customerId, Transaction x, DateTimeOffset now, CancellationToken ct)
+    {
+        var amount = Money.ToMinor(x.Amount);
+        if (await c.ExecuteAsync(new CommandDefinition(db.Dialect.Pick(InsertTransactionSqlite, InsertTransactionSqlServer), new
         {
             CustomerId = customerId,
             x.TransactionId,
             Kind = x.Kind.ToString(),
-            AmountMinor = Money.ToMinor(x.Amount),
+            AmountMinor = amount,
             x.Currency,
             Status = x.Status.ToString(),
             OccurredAt = UnixTime.ToMs(x.OccurredAt),
             x.Description,
             ReceivedAt = UnixTime.ToMs(now),
-        }, t, cancellationToken: ct)) == 1;
+        }, t, cancellationToken: ct)) == 0)
+        {
+            return false;
+        }
+        var refund = x.Kind == TransactionKind.Refund;
+        await c.ExecuteAsync(new CommandDefinition(db.Dialect.Pick(CountTransactionSqlite, CountTransactionSqlServer), new
+        {
+            CustomerId = customerId,
+            Paid = !refund && x.Status == TransactionStatus.Paid ? amount : 0,
+            Refunded = refund ? amount : 0,
+            Outstanding = !refund && x.Status is TransactionStatus.Pending or TransactionStatus.Failed ? amount : 0,
+        }, t, cancellationToken: ct));
+        return true;
+    }
+
+    private const string CountTransactionSqlite = """
+        INSERT INTO customer_rollups (customer_id, transactions, paid_minor, refunded_minor, outstanding_minor)
+        VALUES (@CustomerId, 1, @Paid, @Refunded, @Outstanding)
+        ON CONFLICT (customer_id) DO UPDATE SET transactions = transactions + 1, paid_minor = paid_minor + excluded.paid_minor,
+            refunded_minor = refunded_minor + excluded.refunded_minor, outstanding_minor = outstanding_minor + excluded.outstanding_minor
+        """;
+    private const string CountTransactionSqlServer = """
+        MERGE customer_rollups WITH (HOLDLOCK) AS r
+        USING (SELECT @CustomerId AS customer_id) AS s ON r.customer_id = s.customer_id
+        WHEN MATCHED THEN UPDATE SET transactions = r.transactions + 1, paid_minor = r.paid_minor + @Paid,
+            refunded_minor = r.refunded_minor + @Refunded, outstanding_minor = r.outstanding_minor + @Outstanding
+        WHEN NOT MATCHED THEN INSERT (customer_id, transactions, paid_minor, refunded_minor, outstanding_minor)
+            VALUES (@CustomerId, 1, @Paid, @Refunded, @Outstanding);
+        """;
 
     private const string RecentEventsSqlite = """
         SELECT id, event_id, kind, name, occurred_at, properties, received_at

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Bogus;
 using Workspace.Data.ApiKeys;
+using Workspace.Data.Customers;
 using Workspace.Data.Database;
 using Workspace.Data.Staff;
 using Workspace.Domain.Conversations;
@@ -29,6 +30,10 @@ public sealed class DemoDataGenerator(Db db)
         await world.WriteStaffAsync(connection, ct);
         await world.WriteCustomersAsync(connection, ct);
         await world.WriteConversationsAsync(connection, ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await CustomerRollups.RebuildAsync(connection, tx, ct);
+        await tx.CommitAsync(ct);
+        progress?.Report(new DemoProgress("roll-ups", 1, 1, world.EventsWritten));
     }
 
     private sealed class World(DemoSize size, DateTime anchorDay, ISqlDialect dialect, IProgress<DemoProgress>? progress)
@@ -40,6 +45,8 @@ public sealed class DemoDataGenerator(Db db)
         private readonly Dictionary<string, List<long>> _agentsByTeam = [];
         private readonly List<CustomerSeed> _customers = [];
         private long _eventsWritten;
+
+        public long EventsWritten => _eventsWritten;
 
         private long DaysAgo(double days) => _now - (long)(days * 86_400_000);
 

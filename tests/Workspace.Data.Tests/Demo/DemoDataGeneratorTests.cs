@@ -217,7 +217,7 @@ public sealed class DemoDataGeneratorTests(DemoDatabaseFixture demo) : IClassFix
         Assert.Equal(580, await file.Db.ReadAsync(c => c.ExecuteScalarAsync<long>(new CommandDefinition("SELECT COUNT(*) FROM customer_events", cancellationToken: Ct)), Ct));
 
         var last = progress.Reports.GroupBy(r => r.Phase).ToDictionary(g => g.Key, g => g.Last());
-        Assert.Equal(["conversations", "customers and events"], last.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["conversations", "customers and events", "roll-ups"], last.Keys.Order(StringComparer.Ordinal));
         Assert.All(last.Values, r => Assert.Equal(r.Total, r.Done));
         Assert.Equal(580, last["conversations"].EventsWritten);
     }
