@@ -1,3 +1,5 @@
+using Workspace.Domain.Segments;
+
 namespace Workspace.Data.Demo;
 
 /// <summary>The fixed vocabulary of the demo world: teams, skills, features, steps and what customers write.</summary>
@@ -56,6 +58,20 @@ public static class DemoCatalog
         new("elena.petrova@demo.local", "Elena Petrova", ["Agent"], "Enterprise Success", 4, ["enterprise", "german"]),
         new("ravi.patel@demo.local", "Ravi Patel", ["Agent"], "Technical Escalations", 3, ["api", "integrations", "security"]),
         new("grace.liu@demo.local", "Grace Liu", ["Agent"], "Technical Escalations", 3, ["api", "security"]),
+    ];
+
+    /// <summary>Segments a lead would start with; membership is always evaluated live.</summary>
+    public static readonly (string Key, string Name, string Description, SegmentDefinition Definition)[] Segments =
+    [
+        ("enterprise-onboarding-failed", "Enterprise in onboarding with a failed step", "Big accounts stuck early: worth a specialist's call.",
+            new(true, [new("tier", SegmentOperator.Equals, ["Enterprise"]), new("lifecycleStage", SegmentOperator.Equals, ["Onboarding"]),
+                new("failedOnboardingStep", SegmentOperator.Equals, ["true"])])),
+        ("high-value-at-risk", "High value at risk", "Value score 70 or more and at risk.",
+            new(true, [new("valueScore", SegmentOperator.AtLeast, ["70"]), new("atRisk", SegmentOperator.Equals, ["true"])])),
+        ("new-and-stuck", "New users stuck in onboarding", "New users with a failed onboarding step: guide them step by step.",
+            new(true, [new("experienceLevel", SegmentOperator.Equals, ["New"]), new("failedOnboardingStep", SegmentOperator.Equals, ["true"])])),
+        ("power-users", "Power users", "Six or more features in use and steady or rising activity.",
+            new(true, [new("featuresAdopted", SegmentOperator.AtLeast, ["6"]), new("activityTrend", SegmentOperator.In, ["Steady", "Rising"])])),
     ];
 
     public static readonly DemoTopic[] Topics =

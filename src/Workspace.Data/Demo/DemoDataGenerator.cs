@@ -5,6 +5,7 @@ using Bogus;
 using Workspace.Data.ApiKeys;
 using Workspace.Data.Customers;
 using Workspace.Data.Database;
+using Workspace.Data.Segments;
 using Workspace.Data.Staff;
 using Workspace.Domain.Conversations;
 using Workspace.Domain.Customers;
@@ -114,6 +115,10 @@ public sealed class DemoDataGenerator(Db db)
                 }
             }
             await ApiKeyRepository.InsertAsync(connection, tx, dialect, "Demo integration", DemoCatalog.ApiKey, ApiKeyScope.Integration, null, UnixTime.FromMs(_now), ct);
+            foreach (var (key, name, description, definition) in DemoCatalog.Segments)
+            {
+                await SegmentRepository.SaveAsync(connection, tx, key, name, description, definition, "demo seed", UnixTime.FromMs(_now), ct);
+            }
             await tx.CommitAsync(ct);
         }
 

@@ -110,7 +110,7 @@ public sealed record CustomerContextResponse(
             new LifecycleResponse(s.Lifecycle.Stage, s.Lifecycle.StageSource, s.Lifecycle.AtRisk, s.Lifecycle.AtRiskSource, s.Lifecycle.Reasons),
             new ValueScoreResponse(s.ValueScore, CustomerSignals.ValueScoreFormula),
             s.Signals.Select(x => new SignalResponse(x.Key, x.Label, x.Value, x.Source, x.Reason, x.Top)).ToList(),
-            [],
+            ctx.Segments.Select(m => new SegmentResponse(m.Key, m.Name, m.Reason)).ToList(),
             new OnboardingResponse(s.Onboarding.Percent, s.Onboarding.Completed, s.Onboarding.FailedSteps, s.Onboarding.NextStep),
             new PreferencesResponse(
                 ctx.Aggregates.Declared is { } declared ? DeclaredPreferencesResponse.From(declared) : null,

@@ -11,6 +11,9 @@ public static class Policies
 
     public const string Admin = "Admin";
 
+    /// <summary>Team leads and admins: the people who shape segments, routing and templates.</summary>
+    public const string Lead = "Lead";
+
     /// <summary>Staff who answer or supervise live conversations: agents, leads, admins (QA reviews elsewhere, read-only).</summary>
     public const string Inbox = "Inbox";
 
@@ -23,6 +26,8 @@ public static class Policies
             .RequireRole(Enum.GetNames<Role>()));
         options.AddPolicy(Inbox, p => p.RequireAuthenticatedUser().AddAuthenticationSchemes(StaffAuth.Scheme)
             .RequireRole(nameof(Role.Agent), nameof(Role.Lead), nameof(Role.Admin)));
+        options.AddPolicy(Lead, p => p.RequireAuthenticatedUser().AddAuthenticationSchemes(StaffAuth.Scheme)
+            .RequireRole(nameof(Role.Lead), nameof(Role.Admin)));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().AddAuthenticationSchemes(StaffAuth.Scheme)
             .RequireRole(nameof(Role.Admin)));
         options.AddPolicy(ApiKey, p => p.RequireAuthenticatedUser().AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName));

@@ -11,4 +11,8 @@ public sealed record CustomerContext(
     ContextAggregates Aggregates,
     ObservedPreferences Observed,
     IReadOnlyList<ConversationRecord> RecentConversations,
+    IReadOnlyList<SegmentMembership> Segments,
     DateTimeOffset ComputedAt);
+
+/// <summary>A segment the customer is in now, and why (each condition with the customer's value).</summary>
+public sealed record SegmentMembership(string Key, string Name, string Reason);

@@ -1,10 +1,12 @@
 using Workspace.Data.Customers;
+using Workspace.Data.Segments;
+using Workspace.Domain.Segments;
 using Workspace.Domain.Signals;
 
 namespace Workspace.Web.Features.Context;
 
 /// <summary>Loads a customer's context: one round trip of aggregates, then the pure signal rules.</summary>
-public sealed class CustomerContextService(CustomerRepository customers, CustomerContextQueries queries, TimeProvider clock)
+public sealed class CustomerContextService(CustomerRepository customers, CustomerContextQueries queries, SegmentRepository segments, TimeProvider clock)
 {
     public ProductCatalog Catalog { get; } = ProductCatalog.Default;
 
@@ -20,6 +22,13 @@ public sealed class CustomerContextService(CustomerRepository customers, Custome
         var signals = CustomerSignals.Compute(aggregates.Facts, Catalog, aggregates.Declared);
         var observed = ObservedPreferences.From(aggregates.ActivityByUtcHour, customer.Profile.TimeZone, aggregates.Facts.Conversations.MostUsedChannel, now);
         var conversations = await queries.RecentConversationsAsync(customer.Id, CustomerContextQueries.RecentConversations, ct);
-        return new CustomerContext(customer, signals, aggregates, observed, conversations, now);
+        // Membership is evaluated now, from the signals just computed: never a stored list.
+        var values = SegmentEvaluator.ValuesOf(signals, customer.Profile);
+        var memberships = (await segments.ListAsync(ct))
+            .Select(s => (Segment: s, Match: SegmentEvaluator.Evaluate(s.Definition, values)))
+            .Where(x => x.Match.Matches)
+            .Select(x => new SegmentMembership(x.Segment.Key, x.Segment.Name, string.Join("; ", x.Match.Reasons)))
+            .ToList();
+        return new CustomerContext(customer, signals, aggregates, observed, conversations, memberships, now);
     }
 }
