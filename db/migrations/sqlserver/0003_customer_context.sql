@@ -59,6 +59,6 @@ SELECT c.id,
        (SELECT MAX(e.occurred_at) FROM customer_events e WHERE e.customer_id = c.id),
        (SELECT COUNT(*) FROM transactions t WHERE t.customer_id = c.id),
        (SELECT COALESCE(SUM(t.amount_minor), 0) FROM transactions t WHERE t.customer_id = c.id AND t.status = 'Paid' AND t.kind <> 'Refund'),
-       (SELECT COALESCE(SUM(t.amount_minor), 0) FROM transactions t WHERE t.customer_id = c.id AND t.kind = 'Refund'),
+       (SELECT COALESCE(SUM(t.amount_minor), 0) FROM transactions t WHERE t.customer_id = c.id AND t.kind = 'Refund' AND t.status IN ('Refunded', 'Paid')),
        (SELECT COALESCE(SUM(t.amount_minor), 0) FROM transactions t WHERE t.customer_id = c.id AND t.status IN ('Pending', 'Failed') AND t.kind <> 'Refund')
 FROM customers c;

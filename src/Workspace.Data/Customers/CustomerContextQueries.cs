@@ -71,7 +71,7 @@ public sealed class CustomerContextQueries(Db db)
         LEFT JOIN (SELECT customer_id,
                           SUM(CASE WHEN status = 'Failed' THEN 1 ELSE 0 END) AS failed90,
                           SUM(CASE WHEN status = 'Paid' AND kind <> 'Refund' THEN amount_minor ELSE 0 END) AS paid90,
-                          SUM(CASE WHEN kind = 'Refund' THEN amount_minor ELSE 0 END) AS refunded90
+                          SUM(CASE WHEN kind = 'Refund' AND status IN ('Refunded', 'Paid') THEN amount_minor ELSE 0 END) AS refunded90
                    FROM transactions WHERE customer_id = @Id AND occurred_at >= @Since90
                    GROUP BY customer_id) w ON w.customer_id = k.customer_id;
 

@@ -244,7 +244,8 @@ public sealed class CustomerRepository(Db db)
         {
             CustomerId = customerId,
             Paid = !refund && x.Status == TransactionStatus.Paid ? amount : 0,
-            Refunded = refund ? amount : 0,
+            // A refund counts once it has gone through; a pending or failed one has returned nothing yet.
+            Refunded = refund && x.Status is TransactionStatus.Refunded or TransactionStatus.Paid ? amount : 0,
             Outstanding = !refund && x.Status is TransactionStatus.Pending or TransactionStatus.Failed ? amount : 0,
         }, t, cancellationToken: ct));
         return true;

@@ -31,7 +31,7 @@ public static class CustomerRollups
             ON e.customer_id = c.id
         LEFT JOIN (SELECT customer_id, COUNT(*) AS transactions,
                           SUM(CASE WHEN status = 'Paid' AND kind <> 'Refund' THEN amount_minor ELSE 0 END) AS paid,
-                          SUM(CASE WHEN kind = 'Refund' THEN amount_minor ELSE 0 END) AS refunded,
+                          SUM(CASE WHEN kind = 'Refund' AND status IN ('Refunded', 'Paid') THEN amount_minor ELSE 0 END) AS refunded,
                           SUM(CASE WHEN status IN ('Pending', 'Failed') AND kind <> 'Refund' THEN amount_minor ELSE 0 END) AS outstanding
                    FROM transactions GROUP BY customer_id) t
             ON t.customer_id = c.id

@@ -41,7 +41,8 @@ public sealed class DemoDataGenerator(Db db)
     {
         private readonly Randomizer _random = new(DemoCatalog.Seed);
         private readonly Faker _faker = new("en") { Random = new Randomizer(DemoCatalog.Seed + 1) };
-        private readonly long _now = new DateTimeOffset(anchorDay, TimeSpan.Zero).AddHours(12).ToUnixTimeMilliseconds();
+        // The start of the seeding day: the same world all day long, and nothing dated in the future.
+        private readonly long _now = new DateTimeOffset(anchorDay, TimeSpan.Zero).ToUnixTimeMilliseconds();
         private readonly Dictionary<string, long> _teams = [];
         private readonly Dictionary<string, List<long>> _agentsByTeam = [];
         private readonly List<CustomerSeed> _customers = [];
@@ -253,7 +254,7 @@ public sealed class DemoDataGenerator(Db db)
                 },
                 ProductVersion = _random.ArrayElement(DemoCatalog.ProductVersions),
                 DeclaredStage = declaredStage,
-                DeclaredAtRisk = featured?.DeclaredAtRisk ?? (_random.Bool(0.08f) ? true : null),
+                DeclaredAtRisk = featured is not null ? featured.DeclaredAtRisk : _random.Bool(0.08f) ? true : null,
                 Level = level,
                 SignedUpAt = DaysAgo(signedUpDaysAgo),
                 RenewalAt = renewalDays is { } r ? _now + (long)(r * 86_400_000) : null,

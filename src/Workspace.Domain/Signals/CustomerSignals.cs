@@ -48,10 +48,12 @@ public sealed record CustomerSignals(
         var onboarding = OnboardingProgress.From(facts.OnboardingSteps, catalog);
         var activity = ActivityTrend.From(facts.Activity);
         var valueScore = ComputeValueScore(p.Arr, p.LifetimeValue);
-        var used = facts.Features.Where(f => f.Uses > 0).Select(f => f.Feature).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // Only the catalog's features count: an integration's other event names are not product features.
+        var used = facts.Features.Where(f => f.Uses > 0 && catalog.Features.Contains(f.Feature, StringComparer.Ordinal))
+            .Select(f => f.Feature).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var notUsed = catalog.Features.Where(f => !used.Contains(f, StringComparer.Ordinal)).ToList();
         var repeatedErrors = facts.RecentErrors.Where(e => e.Count >= RepeatedErrorThreshold).OrderByDescending(e => e.Count).ToList();
-        var lifecycle = AssessLifecycle(facts, onboarding, activity, repeatedErrors);
+        var lifecycle = AssessLifecycle(facts, onboarding, activity, repeatedErrors, used.Count);
         var tone = PreferredToneOf(declared, p.ExperienceLevel);
         var money = CultureInfo.InvariantCulture;
 
@@ -64,7 +66,8 @@ public sealed record CustomerSignals(
             new("lifecycleStage", "Lifecycle stage", lifecycle.Stage.ToString(), lifecycle.StageSource, lifecycle.Reasons[0], Top: true),
             new("atRisk", "At risk", lifecycle.AtRisk ? "Yes" : "No", lifecycle.AtRiskSource,
                 lifecycle.Reasons.Count > 1 ? lifecycle.Reasons[1] : "No sign of risk.", Top: lifecycle.AtRisk, Alert: lifecycle.AtRisk),
-            new("onboarding", "Onboarding", $"{onboarding.Percent}%", SignalSource.Observed, onboarding.Reason,
+            new("onboarding", "Onboarding", NoOnboardingHistory(facts) ? "No data" : $"{onboarding.Percent}%", SignalSource.Observed,
+                NoOnboardingHistory(facts) ? "No onboarding events recorded; the customer signed up before the events on record." : onboarding.Reason,
                 Top: onboarding.FailedSteps.Count > 0, Alert: onboarding.FailedSteps.Count > 0),
             new("activityTrend", "Activity trend", activity.Label, SignalSource.Computed, activity.Reason, Alert: activity.SharpDrop),
             new("unresolvedIssues", "Unresolved issues", (facts.Conversations.Open + repeatedErrors.Count).ToString(money), SignalSource.Observed,
@@ -97,13 +100,12 @@ public sealed record CustomerSignals(
     /// At risk when activity dropped sharply, a payment failed with renewal near, the last rating was
     /// 2 or lower, or errors repeat while a conversation is open.
     /// </summary>
-    private static LifecycleAssessment AssessLifecycle(CustomerFacts facts, OnboardingProgress onboarding, ActivityTrend activity, List<ErrorFact> repeatedErrors)
+    private static LifecycleAssessment AssessLifecycle(CustomerFacts facts, OnboardingProgress onboarding, ActivityTrend activity, List<ErrorFact> repeatedErrors, int adopted)
     {
         var p = facts.Profile;
         var signedUp = p.SignedUpAt ?? facts.CreatedAt;
         var ageDays = (facts.Now - signedUp).TotalDays;
         var renewalDays = p.RenewalAt is { } renewal ? (renewal - facts.Now).TotalDays : (double?)null;
-        var adopted = facts.Features.Count(f => f.Uses > 0);
         var inv = CultureInfo.InvariantCulture;
 
         LifecycleStage stage;
@@ -175,6 +177,10 @@ public sealed record CustomerSignals(
         }
         return new LifecycleAssessment(stage, stageSource, atRisk, riskSource, [stageReason, riskReason]);
     }
+
+    /// <summary>An established customer with no onboarding events onboarded before the history on record, not 0 %.</summary>
+    private static bool NoOnboardingHistory(CustomerFacts facts) =>
+        facts.OnboardingSteps.Count == 0 && (facts.Now - (facts.Profile.SignedUpAt ?? facts.CreatedAt)).TotalDays > OnboardingDays;
 
     private static Tone PreferredToneOf(DeclaredPreferences? declared, ExperienceLevel level) =>
         declared?.Tone ?? level switch

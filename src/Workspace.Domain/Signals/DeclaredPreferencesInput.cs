@@ -21,9 +21,12 @@ public sealed record DeclaredPreferencesInput
         var tone = Check.OptionalEnum<Tone>(errors, "tone", Tone);
         var start = Time(errors, "windowStart", WindowStart);
         var end = Time(errors, "windowEnd", WindowEnd);
-        if ((start is null) != (end is null) && !string.IsNullOrWhiteSpace(WindowStart ?? WindowEnd) && errors.IsEmpty)
+        // A window needs both ends; whichever is missing is named, alongside any other problem.
+        var hasStart = !string.IsNullOrWhiteSpace(WindowStart);
+        var hasEnd = !string.IsNullOrWhiteSpace(WindowEnd);
+        if (hasStart != hasEnd)
         {
-            errors.Add(start is null ? "windowStart" : "windowEnd", "Give both 'windowStart' and 'windowEnd', or neither.");
+            errors.Add(hasStart ? "windowEnd" : "windowStart", "Give both 'windowStart' and 'windowEnd', or neither.");
         }
         var language = Check.Locale(errors, "language", Language);
         return errors.IsEmpty
