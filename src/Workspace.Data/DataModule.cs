@@ -9,6 +9,7 @@ using Workspace.Data.Customers;
 using Workspace.Data.Database;
 using Workspace.Data.Demo;
 using Workspace.Data.Notifications;
+using Workspace.Data.Privacy;
 using Workspace.Data.Segments;
 using Workspace.Data.Staff;
 using Workspace.Data.Teams;
@@ -37,6 +38,7 @@ public static class DataModule
         services.AddSingleton<TeamRepository>();
         services.AddSingleton<NotificationRepository>();
         services.AddSingleton<SegmentRepository>();
+        services.AddSingleton<FieldPolicyRepository>();
         services.AddSingleton<DemoDataGenerator>();
         services.AddSingleton<DatabaseInitializer>();
         return services;

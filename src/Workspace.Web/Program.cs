@@ -7,6 +7,7 @@ using Workspace.Web.Features.Commands;
 using Workspace.Web.Features.Context;
 using Workspace.Web.Features.Conversations;
 using Workspace.Web.Features.Health;
+using Workspace.Web.Features.Privacy;
 using Workspace.Web.Features.Shell;
 
 var (command, hostArgs) = WorkspaceCommands.Split(args);
@@ -19,6 +20,7 @@ builder.Services.AddWorkspaceShell();
 builder.Services.AddWorkspaceConversations();
 builder.Services.AddWorkspaceChat();
 builder.Services.AddWorkspaceContext();
+builder.Services.AddWorkspacePrivacy();
 builder.Services.AddWorkspaceApi();
 builder.Services.AddWorkspaceHealth();
 

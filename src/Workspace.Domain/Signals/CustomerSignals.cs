@@ -61,8 +61,10 @@ public sealed record CustomerSignals(
         {
             new("tier", "Tier", p.Tier.ToString(), SignalSource.Declared, $"Plan {p.Plan ?? "not given"}, as the integration declares.", Top: true),
             new("valueScore", "Value score", valueScore.ToString(money), SignalSource.Computed,
-                $"ARR {p.Arr.ToString("N0", money)} and lifetime value {p.LifetimeValue.ToString("N0", money)} → {ValueScoreFormula}.", Top: true),
-            new("arr", "ARR", p.Arr.ToString("N0", money), SignalSource.Declared, "Annual recurring revenue declared by the integration."),
+                $"ARR {p.Arr.ToString("N0", money)} and lifetime value {p.LifetimeValue.ToString("N0", money)} → {ValueScoreFormula}.", Top: true,
+                Field: Privacy.FieldPolicy.Arr),
+            new("arr", "ARR", p.Arr.ToString("N0", money), SignalSource.Declared, "Annual recurring revenue declared by the integration.",
+                Field: Privacy.FieldPolicy.Arr),
             new("lifecycleStage", "Lifecycle stage", lifecycle.Stage.ToString(), lifecycle.StageSource, lifecycle.Reasons[0], Top: true),
             new("atRisk", "At risk", lifecycle.AtRisk ? "Yes" : "No", lifecycle.AtRiskSource,
                 lifecycle.Reasons.Count > 1 ? lifecycle.Reasons[1] : "No sign of risk.", Top: lifecycle.AtRisk, Alert: lifecycle.AtRisk),

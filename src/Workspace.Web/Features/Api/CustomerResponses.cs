@@ -2,6 +2,7 @@ using System.Globalization;
 using Workspace.Data.Customers;
 using Workspace.Domain.Conversations;
 using Workspace.Domain.Customers;
+using Workspace.Domain.Privacy;
 using Workspace.Domain.Signals;
 using Workspace.Web.Features.Context;
 
@@ -16,8 +17,8 @@ public sealed record CustomerResponse(
     string? Locale,
     string? TimeZone,
     Tier Tier,
-    decimal Arr,
-    decimal LifetimeValue,
+    decimal? Arr,
+    decimal? LifetimeValue,
     string? Plan,
     string? ProductVersion,
     LifecycleStage? LifecycleStage,
@@ -27,15 +28,44 @@ public sealed record CustomerResponse(
     DateTimeOffset? RenewalAt,
     IReadOnlyDictionary<string, string> Attributes,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    IReadOnlyList<string> Masked)
 {
-    public static CustomerResponse From(CustomerRecord record)
+    /// <summary>The profile as this caller may see it: fields the policy hides from it are masked and listed in <see cref="Masked"/>.</summary>
+    public static CustomerResponse From(CustomerRecord record, ApiMasking masking)
     {
         var p = record.Profile;
-        return new(p.ExternalId, p.Name, p.Email, p.Phone, p.Company, p.Locale, p.TimeZone, p.Tier, p.Arr, p.LifetimeValue,
-            p.Plan, p.ProductVersion, p.LifecycleStage, p.AtRisk, p.ExperienceLevel, p.SignedUpAt, p.RenewalAt, p.Attributes,
-            record.CreatedAt, record.UpdatedAt);
+        var masked = new List<string>();
+        string? Text(string field, string? value)
+        {
+            if (masking.Sees(field) || value is null)
+            {
+                return value;
+            }
+            masked.Add(field);
+            return FieldPolicy.MaskValue(value);
+        }
+        decimal? Amount(string field, decimal value)
+        {
+            if (masking.Sees(field))
+            {
+                return value;
+            }
+            masked.Add(field);
+            return null;
+        }
+        var attributes = p.Attributes.ToDictionary(a => a.Key, a => Text($"attributes.{a.Key}", a.Value)!, StringComparer.Ordinal);
+        return new(p.ExternalId, p.Name, Text(FieldPolicy.Email, p.Email), Text(FieldPolicy.Phone, p.Phone), p.Company, p.Locale, p.TimeZone, p.Tier,
+            Amount(FieldPolicy.Arr, p.Arr), Amount(FieldPolicy.LifetimeValue, p.LifetimeValue),
+            p.Plan, p.ProductVersion, p.LifecycleStage, p.AtRisk, p.ExperienceLevel, p.SignedUpAt, p.RenewalAt, attributes,
+            record.CreatedAt, record.UpdatedAt, masked);
     }
+}
+
+/// <summary>What an API key may see under the field policy: an integration key everything but sensitive fields, a full key all.</summary>
+public sealed record ApiMasking(FieldPolicy Policy, bool FullScope)
+{
+    public bool Sees(string field) => Policy.VisibleToApi(field, FullScope);
 }
 
 public sealed record EventResponse(string EventId, EventKind Kind, string Name, DateTimeOffset OccurredAt, IReadOnlyDictionary<string, string> Properties)
@@ -44,10 +74,10 @@ public sealed record EventResponse(string EventId, EventKind Kind, string Name, 
 }
 
 public sealed record TransactionResponse(
-    string TransactionId, TransactionKind Kind, decimal Amount, string Currency, TransactionStatus Status, DateTimeOffset OccurredAt, string? Description)
+    string TransactionId, TransactionKind Kind, decimal? Amount, string Currency, TransactionStatus Status, DateTimeOffset OccurredAt, string? Description)
 {
-    public static TransactionResponse From(StoredTransaction t) =>
-        new(t.Transaction.TransactionId, t.Transaction.Kind, t.Transaction.Amount, t.Transaction.Currency, t.Transaction.Status,
+    public static TransactionResponse From(StoredTransaction t, bool amountVisible = true) =>
+        new(t.Transaction.TransactionId, t.Transaction.Kind, amountVisible ? t.Transaction.Amount : null, t.Transaction.Currency, t.Transaction.Status,
             t.Transaction.OccurredAt, t.Transaction.Description);
 }
 
@@ -79,7 +109,7 @@ public sealed record DeclaredPreferencesResponse(
 
 public sealed record ObservedPreferencesResponse(string? MostActiveHours, Channel? PreferredChannel, string Reason);
 
-public sealed record TransactionTotalsResponse(int Count, decimal Paid, decimal Refunded, decimal Outstanding, int FailedPaymentsLast90Days);
+public sealed record TransactionTotalsResponse(int Count, decimal? Paid, decimal? Refunded, decimal? Outstanding, int FailedPaymentsLast90Days);
 
 public sealed record TransactionsResponse(IReadOnlyList<TransactionResponse> Recent, TransactionTotalsResponse Totals);
 
@@ -101,15 +131,20 @@ public sealed record CustomerContextResponse(
     ConversationsResponse Conversations,
     HistoryTotals Totals)
 {
-    public static CustomerContextResponse From(CustomerContext ctx, IReadOnlyList<StoredEvent> events, IReadOnlyList<StoredTransaction> transactions)
+    public static CustomerContextResponse From(CustomerContext ctx, IReadOnlyList<StoredEvent> events, IReadOnlyList<StoredTransaction> transactions, ApiMasking masking)
     {
         var s = ctx.Signals;
         var facts = ctx.Aggregates.Facts;
+        var amounts = masking.Sees(FieldPolicy.Transactions);
+        decimal? Money(decimal value) => amounts ? value : null;
+        SignalResponse Signal(Signal x) => x.Field is { } field && !masking.Sees(field)
+            ? new SignalResponse(x.Key, x.Label, x.Key == "valueScore" ? x.Value : FieldPolicy.Mask, x.Source, "Details hidden by the data policy.", x.Top)
+            : new SignalResponse(x.Key, x.Label, x.Value, x.Source, x.Reason, x.Top);
         return new CustomerContextResponse(
-            CustomerResponse.From(ctx.Customer),
+            CustomerResponse.From(ctx.Customer, masking),
             new LifecycleResponse(s.Lifecycle.Stage, s.Lifecycle.StageSource, s.Lifecycle.AtRisk, s.Lifecycle.AtRiskSource, s.Lifecycle.Reasons),
             new ValueScoreResponse(s.ValueScore, CustomerSignals.ValueScoreFormula),
-            s.Signals.Select(x => new SignalResponse(x.Key, x.Label, x.Value, x.Source, x.Reason, x.Top)).ToList(),
+            s.Signals.Select(Signal).ToList(),
             ctx.Segments.Select(m => new SegmentResponse(m.Key, m.Name, m.Reason)).ToList(),
             new OnboardingResponse(s.Onboarding.Percent, s.Onboarding.Completed, s.Onboarding.FailedSteps, s.Onboarding.NextStep),
             new PreferencesResponse(
@@ -118,9 +153,9 @@ public sealed record CustomerContextResponse(
                 s.PreferredTone),
             events.Select(EventResponse.From).ToList(),
             new TransactionsResponse(
-                transactions.Select(TransactionResponse.From).ToList(),
-                new TransactionTotalsResponse(ctx.Aggregates.Transactions.Count, ctx.Aggregates.Transactions.Paid, ctx.Aggregates.Transactions.Refunded,
-                    ctx.Aggregates.Transactions.Outstanding, facts.Transactions.FailedPaymentsLast90Days)),
+                transactions.Select(t => TransactionResponse.From(t, amounts)).ToList(),
+                new TransactionTotalsResponse(ctx.Aggregates.Transactions.Count, Money(ctx.Aggregates.Transactions.Paid), Money(ctx.Aggregates.Transactions.Refunded),
+                    Money(ctx.Aggregates.Transactions.Outstanding), facts.Transactions.FailedPaymentsLast90Days)),
             new ConversationsResponse(
                 ctx.RecentConversations.Select(c => new ConversationSummaryResponse(c.Id, c.Subject, c.Channel, c.Status, c.TeamName, c.CreatedAt, c.ResolvedAt, c.Csat)).ToList(),
                 facts.Conversations.Total, facts.Conversations.Open),
