@@ -147,6 +147,29 @@ public sealed class CustomerContextQueries(Db db)
                 db.Dialect.Pick(RecentConversationsSqlite, RecentConversationsSqlServer), new { Id = customerId, Take = take }, cancellationToken: ct)))
             .Select(r => r.ToRecord()).ToList(), ct);
 
+    private const string ReplyTurnsOrderedSql = """
+        SELECT m.conversation_id, m.author_kind, m.created_at
+        FROM conversations c
+        JOIN messages m ON m.conversation_id = c.id
+        WHERE c.customer_id = @Id AND m.author_kind IN ('Customer', 'Agent')
+        ORDER BY c.created_at DESC, m.sequence DESC
+        """;
+    private const string ReplyTurnsSqlite = ReplyTurnsOrderedSql + Paging.SqliteFirstRows;
+    private const string ReplyTurnsSqlServer = ReplyTurnsOrderedSql + Paging.SqlServerFirstRows;
+
+    /// <summary>Customer and agent messages of the customer's latest conversations, for how fast they reply.</summary>
+    public Task<IReadOnlyList<ReplyTurn>> ReplyTurnsAsync(long customerId, int take, CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<ReplyTurn>>(async c =>
+            (await c.QueryAsync<TurnRow>(new CommandDefinition(db.Dialect.Pick(ReplyTurnsSqlite, ReplyTurnsSqlServer), new { Id = customerId, Take = take }, cancellationToken: ct)))
+            .Select(r => new ReplyTurn(r.ConversationId, r.AuthorKind == "Customer", UnixTime.FromMs(r.CreatedAt))).ToList(), ct);
+
+    private sealed class TurnRow
+    {
+        public long ConversationId { get; init; }
+        public string AuthorKind { get; init; } = "";
+        public long CreatedAt { get; init; }
+    }
+
     private const string UpsertPreferencesSqlite = """
         INSERT INTO customer_preferences (customer_id, channel, window_start, window_end, tone, language, opted_out, paused_until, updated_at)
         VALUES (@Id, @Channel, @WindowStart, @WindowEnd, @Tone, @Language, @OptedOut, @PausedUntil, @Now)

@@ -14,7 +14,7 @@ public class ObservedPreferencesTests
         var observed = ObservedPreferences.From(new Dictionary<int, int> { [3] = 1, [9] = 3, [10] = 2, [11] = 1 }, null, "Chat", Now);
 
         Assert.Equal("09:00–12:00 UTC", observed.MostActiveHours);
-        Assert.Equal("Most of 7 events in 35 days fall in 09:00–12:00 UTC; most conversations came by Chat.", observed.Reason);
+        Assert.Equal("Most of 7 events in 35 days fall in 09:00–12:00 UTC; most conversations came by Chat; too few replies to tell how fast they answer.", observed.Reason);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public class ObservedPreferencesTests
         var observed = ObservedPreferences.From(hours, "Europe/London", null, Now);
 
         Assert.Null(observed.MostActiveHours);
-        Assert.Equal($"Too little activity ({events} events in 35 days) to tell active hours; no conversations yet.", observed.Reason);
+        Assert.Equal($"Too little activity ({events} events in 35 days) to tell active hours; no conversations yet; too few replies to tell how fast they answer.", observed.Reason);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class ObservedPreferencesTests
         var observed = ObservedPreferences.From(new Dictionary<int, int>(), null, stored, Now);
 
         Assert.Equal(channel, observed.PreferredChannel);
-        Assert.EndsWith($"; most conversations came by {channel}.", observed.Reason, StringComparison.Ordinal);
+        Assert.Contains($"; most conversations came by {channel};", observed.Reason, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -96,6 +96,6 @@ public class ObservedPreferencesTests
         var observed = ObservedPreferences.From(new Dictionary<int, int>(), null, stored, Now);
 
         Assert.Null(observed.PreferredChannel);
-        Assert.EndsWith("; no conversations yet.", observed.Reason, StringComparison.Ordinal);
+        Assert.Contains("; no conversations yet;", observed.Reason, StringComparison.Ordinal);
     }
 }

@@ -107,7 +107,7 @@ public sealed record DeclaredPreferencesResponse(
         p.Tone, p.Language, p.OptedOutOfNonMandatory, p.PausedUntil);
 }
 
-public sealed record ObservedPreferencesResponse(string? MostActiveHours, Channel? PreferredChannel, string Reason);
+public sealed record ObservedPreferencesResponse(string? MostActiveHours, Channel? PreferredChannel, double? UsualReplyMinutes, string Reason);
 
 public sealed record TransactionTotalsResponse(int Count, decimal? Paid, decimal? Refunded, decimal? Outstanding, int FailedPaymentsLast90Days);
 
@@ -149,7 +149,8 @@ public sealed record CustomerContextResponse(
             new OnboardingResponse(s.Onboarding.Percent, s.Onboarding.Completed, s.Onboarding.FailedSteps, s.Onboarding.NextStep),
             new PreferencesResponse(
                 ctx.Aggregates.Declared is { } declared ? DeclaredPreferencesResponse.From(declared) : null,
-                new ObservedPreferencesResponse(ctx.Observed.MostActiveHours, ctx.Observed.PreferredChannel, ctx.Observed.Reason),
+                new ObservedPreferencesResponse(ctx.Observed.MostActiveHours, ctx.Observed.PreferredChannel,
+                    ctx.Observed.UsualReplyLatency is { } latency ? Math.Round(latency.TotalMinutes, 1) : null, ctx.Observed.Reason),
                 s.PreferredTone),
             events.Select(EventResponse.From).ToList(),
             new TransactionsResponse(

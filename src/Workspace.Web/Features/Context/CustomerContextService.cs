@@ -20,7 +20,8 @@ public sealed class CustomerContextService(CustomerRepository customers, Custome
         var now = clock.GetUtcNow();
         var aggregates = await queries.FactsAsync(customer, now, ct);
         var signals = CustomerSignals.Compute(aggregates.Facts, Catalog, aggregates.Declared);
-        var observed = ObservedPreferences.From(aggregates.ActivityByUtcHour, customer.Profile.TimeZone, aggregates.Facts.Conversations.MostUsedChannel, now);
+        var turns = await queries.ReplyTurnsAsync(customer.Id, 200, ct);
+        var observed = ObservedPreferences.From(aggregates.ActivityByUtcHour, customer.Profile.TimeZone, aggregates.Facts.Conversations.MostUsedChannel, now, turns);
         var conversations = await queries.RecentConversationsAsync(customer.Id, CustomerContextQueries.RecentConversations, ct);
         // Membership is evaluated now, from the signals just computed: never a stored list.
         var values = SegmentEvaluator.ValuesOf(signals, customer.Profile);

@@ -318,7 +318,7 @@ public sealed class CustomerContextEndpointTests(WorkspaceApp app) : IDisposable
         var observed = (await _client.ContextAsync(id)).GetProperty("preferences").GetProperty("observed");
 
         Assert.Equal("09:00–12:00 Asia/Tokyo", Text(observed, "mostActiveHours"));
-        Assert.Equal("Most of 9 events in 35 days fall in 09:00–12:00 Asia/Tokyo; no conversations yet.", Text(observed, "reason"));
+        Assert.Equal("Most of 9 events in 35 days fall in 09:00–12:00 Asia/Tokyo; no conversations yet; too few replies to tell how fast they answer.", Text(observed, "reason"));
     }
 
     public void Dispose() => _client.Dispose();
