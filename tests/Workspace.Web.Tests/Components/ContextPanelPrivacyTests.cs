@@ -21,6 +21,8 @@ public sealed class ContextPanelPrivacyTests(WorkspaceApp app) : ComponentTestCo
         await panel.InvokeAsync(() => panel.Find("button[aria-label='Reveal ARR']").Click());
 
         panel.WaitForAssertion(() => Assert.Contains("$250,000", panel.Markup, StringComparison.Ordinal));
+        // The value score's reason also names the lifetime value, which is still masked: no details yet.
+        Assert.Contains("Details hidden by the data policy.", panel.Find("[data-signal=valueScore]").TextContent, StringComparison.Ordinal);
         var (entries, _) = await App.Service<AuditLog>().PageAsync("sensitive.revealed", 0, 200, Xunit.TestContext.Current.CancellationToken);
         Assert.Contains(entries, e => e.Target == "customer:cus_0001" && e.Actor == WorkspaceApp.AgentEmail);
     }

@@ -137,7 +137,7 @@ public sealed record CustomerContextResponse(
         var facts = ctx.Aggregates.Facts;
         var amounts = masking.Sees(FieldPolicy.Transactions);
         decimal? Money(decimal value) => amounts ? value : null;
-        SignalResponse Signal(Signal x) => x.Field is { } field && !masking.Sees(field)
+        SignalResponse Signal(Signal x) => x.Fields is { } fields && !fields.All(masking.Sees)
             ? new SignalResponse(x.Key, x.Label, x.Key == "valueScore" ? x.Value : FieldPolicy.Mask, x.Source, "Details hidden by the data policy.", x.Top)
             : new SignalResponse(x.Key, x.Label, x.Value, x.Source, x.Reason, x.Top);
         return new CustomerContextResponse(
