@@ -34,6 +34,9 @@ public sealed class ValidationErrors
     public IReadOnlyDictionary<string, string[]> ToDictionary() =>
         _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
+    /// <summary>Every message in one sentence-separated line, for a caller that shows a single error.</summary>
+    public string Messages => string.Join(" ", _errors.Values.SelectMany(v => v));
+
     public override string ToString() =>
         string.Join("; ", _errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}"));
 }

@@ -43,6 +43,14 @@ public static partial class ApiBody
         }
     }
 
+    /// <summary>Reads the body and binds it to <typeparamref name="T"/>: the value, or the problem to return.</summary>
+    public static async Task<(T? Value, IResult? Problem)> ReadObjectAsync<T>(HttpRequest request, long maxBytes)
+        where T : class
+    {
+        var (body, problem) = await ReadAsync(request, maxBytes);
+        return problem is null ? Bind<T>(body) : (null, problem);
+    }
+
     /// <summary>Binds a JSON value to <typeparamref name="T"/>, naming the field a type error is in.</summary>
     public static (T? Value, IResult? Problem) Bind<T>(JsonElement element, string pathPrefix = "")
         where T : class

@@ -53,15 +53,10 @@ public static class ConversationEndpoints
 
     private static async Task<IResult> OpenAsync(HttpRequest request, CustomerRepository customers, ConversationService service, CancellationToken ct)
     {
-        var (body, problem) = await ApiBody.ReadAsync(request, MaxBodyBytes);
+        var (input, problem) = await ApiBody.ReadObjectAsync<OpenConversationInput>(request, MaxBodyBytes);
         if (problem is not null)
         {
             return problem;
-        }
-        var (input, bindProblem) = ApiBody.Bind<OpenConversationInput>(body);
-        if (bindProblem is not null)
-        {
-            return bindProblem;
         }
         var errors = new ValidationErrors();
         var externalId = Check.ExternalId(errors, "customerExternalId", input!.CustomerExternalId);
@@ -114,15 +109,10 @@ public static class ConversationEndpoints
 
     private static async Task<IResult> AddMessageAsync(long id, HttpRequest request, ConversationRepository conversations, ConversationService service, CancellationToken ct)
     {
-        var (body, problem) = await ApiBody.ReadAsync(request, MaxBodyBytes);
+        var (input, problem) = await ApiBody.ReadObjectAsync<MessageInputBody>(request, MaxBodyBytes);
         if (problem is not null)
         {
             return problem;
-        }
-        var (input, bindProblem) = ApiBody.Bind<MessageInputBody>(body);
-        if (bindProblem is not null)
-        {
-            return bindProblem;
         }
         var errors = MessageInput.Validate(input!.ClientMessageId, input.Body);
         if (!errors.IsEmpty)

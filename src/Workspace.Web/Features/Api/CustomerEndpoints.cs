@@ -74,15 +74,10 @@ public static class CustomerEndpoints
     private static async Task<IResult> UpsertAsync(
         string externalId, HttpRequest request, CustomerRepository customers, IConversationNotifier notifier, FieldPolicyRepository policies, TimeProvider clock, CancellationToken ct)
     {
-        var (body, problem) = await ApiBody.ReadAsync(request, MaxProfileBytes);
+        var (input, problem) = await ApiBody.ReadObjectAsync<CustomerProfileInput>(request, MaxProfileBytes);
         if (problem is not null)
         {
             return problem;
-        }
-        var (input, bindProblem) = ApiBody.Bind<CustomerProfileInput>(body);
-        if (bindProblem is not null)
-        {
-            return bindProblem;
         }
         var errors = new ValidationErrors();
         var profile = input!.Validate(externalId, errors);
@@ -183,15 +178,10 @@ public static class CustomerEndpoints
     private static async Task<IResult> AddTransactionAsync(
         string externalId, HttpRequest request, CustomerRepository customers, IConversationNotifier notifier, TimeProvider clock, CancellationToken ct)
     {
-        var (body, problem) = await ApiBody.ReadAsync(request, MaxTransactionBytes);
+        var (input, problem) = await ApiBody.ReadObjectAsync<TransactionInput>(request, MaxTransactionBytes);
         if (problem is not null)
         {
             return problem;
-        }
-        var (input, bindProblem) = ApiBody.Bind<TransactionInput>(body);
-        if (bindProblem is not null)
-        {
-            return bindProblem;
         }
         var now = clock.GetUtcNow();
         var errors = new ValidationErrors();
@@ -217,15 +207,10 @@ public static class CustomerEndpoints
     private static async Task<IResult> SetPreferencesAsync(string externalId, HttpRequest request, CustomerRepository customers,
         CustomerContextQueries contextQueries, IConversationNotifier notifier, TimeProvider clock, CancellationToken ct)
     {
-        var (body, problem) = await ApiBody.ReadAsync(request, MaxTransactionBytes);
+        var (input, problem) = await ApiBody.ReadObjectAsync<DeclaredPreferencesInput>(request, MaxTransactionBytes);
         if (problem is not null)
         {
             return problem;
-        }
-        var (input, bindProblem) = ApiBody.Bind<DeclaredPreferencesInput>(body);
-        if (bindProblem is not null)
-        {
-            return bindProblem;
         }
         var errors = new ValidationErrors();
         var preferences = input!.Validate(errors);

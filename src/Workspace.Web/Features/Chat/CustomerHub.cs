@@ -86,7 +86,7 @@ public sealed class CustomerHub(
         var errors = MessageInput.Validate(message.ClientMessageId, message.Body);
         if (!errors.IsEmpty)
         {
-            throw new HubException(string.Join(" ", errors.ToDictionary().Values.SelectMany(v => v)));
+            throw new HubException(errors.Messages);
         }
         var (conversation, stored, _) = await service.SendFromWidgetAsync(customerId, message.ClientMessageId!, message.Body!, Context.ConnectionAborted);
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(conversation.Id), Context.ConnectionAborted);
@@ -143,21 +143,23 @@ public sealed class CustomerHub(
 
     private void Throttle()
     {
-        var bucket = (TokenBucket)(Context.Items.TryGetValue(BucketKey, out var existing) && existing is TokenBucket b
-            ? b
-            : Context.Items[BucketKey] = new TokenBucket(capacity: 20, refillPerSecond: 5, clock.GetUtcNow()));
-        if (!bucket.TryTake(clock.GetUtcNow()))
+        if (!Allowed(BucketKey, capacity: 20, refillPerSecond: 5))
         {
             throw new HubException("Too many requests from this chat: wait a moment and try again.");
         }
     }
 
-    private bool TypingAllowed()
+    // Typing signals have a budget of their own, so typing never uses up the allowance for sending.
+    private bool TypingAllowed() => Allowed("typing", capacity: 5, refillPerSecond: 2);
+
+    /// <summary>Takes a token from this connection's bucket of that name, creating it on first use.</summary>
+    private bool Allowed(string key, int capacity, double refillPerSecond)
     {
-        const string key = "typing";
-        var bucket = (TokenBucket)(Context.Items.TryGetValue(key, out var existing) && existing is TokenBucket b
-            ? b
-            : Context.Items[key] = new TokenBucket(capacity: 5, refillPerSecond: 2, clock.GetUtcNow()));
+        if (!Context.Items.TryGetValue(key, out var existing) || existing is not TokenBucket bucket)
+        {
+            bucket = new TokenBucket(capacity, refillPerSecond, clock.GetUtcNow());
+            Context.Items[key] = bucket;
+        }
         return bucket.TryTake(clock.GetUtcNow());
     }
 }

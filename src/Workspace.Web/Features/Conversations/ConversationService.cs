@@ -109,7 +109,7 @@ public sealed class ConversationService(
         var errors = MessageInput.Validate(clientMessageId, body);
         if (!errors.IsEmpty)
         {
-            return StaffActionResult.Refused<MessageRecord>(string.Join(" ", errors.ToDictionary().Values.SelectMany(v => v)));
+            return StaffActionResult.Refused<MessageRecord>(errors.Messages);
         }
         var conversation = await conversations.GetAsync(conversationId, ct);
         if (conversation is null || !ConversationAccess.CanAct(staff, conversation.TeamId, conversation.AssigneeId))
