@@ -10,6 +10,7 @@ using Workspace.Data.Database;
 using Workspace.Data.Demo;
 using Workspace.Data.Notifications;
 using Workspace.Data.Privacy;
+using Workspace.Data.Routing;
 using Workspace.Data.Segments;
 using Workspace.Data.Staff;
 using Workspace.Data.Teams;
@@ -39,6 +40,7 @@ public static class DataModule
         services.AddSingleton<NotificationRepository>();
         services.AddSingleton<SegmentRepository>();
         services.AddSingleton<FieldPolicyRepository>();
+        services.AddSingleton<RoutingRepository>();
         services.AddSingleton<DemoDataGenerator>();
         services.AddSingleton<DatabaseInitializer>();
         return services;

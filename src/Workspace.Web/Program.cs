@@ -8,6 +8,7 @@ using Workspace.Web.Features.Context;
 using Workspace.Web.Features.Conversations;
 using Workspace.Web.Features.Health;
 using Workspace.Web.Features.Privacy;
+using Workspace.Web.Features.Routing;
 using Workspace.Web.Features.Shell;
 
 var (command, hostArgs) = WorkspaceCommands.Split(args);
@@ -20,6 +21,7 @@ builder.Services.AddWorkspaceShell();
 builder.Services.AddWorkspaceConversations();
 builder.Services.AddWorkspaceChat();
 builder.Services.AddWorkspaceContext();
+builder.Services.AddWorkspaceRouting(builder.Configuration);
 builder.Services.AddWorkspacePrivacy();
 builder.Services.AddWorkspaceApi();
 builder.Services.AddWorkspaceHealth();

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Workspace.Data.Database;
+using Workspace.Data.Routing;
 using Workspace.Domain.Conversations;
 
 namespace Workspace.Data.Conversations;
@@ -104,8 +105,13 @@ public sealed class ConversationRepository(Db db)
     /// than <paramref name="followUpWindow"/> ago), or into a new one when there is none. One
     /// transaction decides, so two tabs writing at once never open two conversations.
     /// </summary>
-    public Task<(ConversationRecord Conversation, MessageRecord Message, bool MessageCreated, bool Opened)> ContinueOrOpenAsync(
-        NewConversation open, TimeSpan followUpWindow, DateTimeOffset now, CancellationToken ct) =>
+    /// <remarks>
+    /// Routing is computed before the write (it reads the customer's signals), so a caller who found a
+    /// current conversation passes none; if that conversation stopped being current meanwhile, nothing
+    /// is written and the result asks for routing (<see cref="WidgetWrite.NeedsRouting"/>). <paramref name="routed"/>
+    /// says routing was computed (its result may be none, when no ruleset is published yet).
+    /// </remarks>
+    public Task<WidgetWrite> ContinueOrOpenAsync(NewConversation open, bool routed, TimeSpan followUpWindow, DateTimeOffset now, CancellationToken ct) =>
         db.WriteAsync(async (c, t) =>
         {
             var currentId = await c.ExecuteScalarAsync<long?>(new CommandDefinition(db.Dialect.Pick(CurrentForCustomerSqlite, CurrentForCustomerSqlServer),
@@ -113,10 +119,35 @@ public sealed class ConversationRepository(Db db)
             if (currentId is { } id)
             {
                 var (message, created) = await AppendAsync(c, t, id, open.FirstMessage, now, ct);
-                return ((await GetAsync(c, t, id, ct))!, message, created, false);
+                return new WidgetWrite((await GetAsync(c, t, id, ct))!, message, created, false);
             }
-            return await OpenInAsync(c, t, open, now, ct);
+            if (!routed)
+            {
+                return new WidgetWrite(null, null, false, false);
+            }
+            var (conversation, first, opened, _) = await OpenInAsync(c, t, open, now, ct);
+            return new WidgetWrite(conversation, first, opened, opened);
         }, ct);
+
+    private const string LastAgentOrderedSql = """
+        SELECT assignee_id FROM conversations WHERE customer_id = @CustomerId AND assignee_id IS NOT NULL ORDER BY created_at DESC, id DESC
+        """;
+    private const string LastAgentSqlite = LastAgentOrderedSql + Paging.SqliteFirstRows;
+    private const string LastAgentSqlServer = LastAgentOrderedSql + Paging.SqlServerFirstRows;
+
+    /// <summary>Who last owned one of the customer's conversations: the "prefer the last agent" action's choice.</summary>
+    public Task<long?> LastAgentAsync(long customerId, CancellationToken ct) =>
+        db.ReadAsync(c => c.ExecuteScalarAsync<long?>(new CommandDefinition(db.Dialect.Pick(LastAgentSqlite, LastAgentSqlServer),
+            new { CustomerId = customerId, Take = 1 }, cancellationToken: ct)), ct);
+
+    private const string CurrentIdSql = """
+        SELECT id FROM conversations WHERE customer_id = @CustomerId AND (status <> 'Resolved' OR resolved_at >= @ResolvedAfter)
+        """;
+
+    /// <summary>Whether the customer has a conversation the widget would continue (open, or resolved within the window).</summary>
+    public Task<bool> HasCurrentAsync(long customerId, TimeSpan followUpWindow, DateTimeOffset now, CancellationToken ct) =>
+        db.ReadAsync(async c => (await c.QueryAsync<long>(new CommandDefinition(CurrentIdSql,
+            new { CustomerId = customerId, ResolvedAfter = UnixTime.ToMs(now - followUpWindow) }, cancellationToken: ct))).Any(), ct);
 
     private async Task<(ConversationRecord Conversation, MessageRecord Message, bool Created, bool Opened)> OpenInAsync(
         DbConnection c, DbTransaction t, NewConversation open, DateTimeOffset now, CancellationToken ct)
@@ -142,6 +173,18 @@ public sealed class ConversationRepository(Db db)
         }, t, cancellationToken: ct));
         await AddEventAsync(c, t, conversationId, "opened", null, new { channel = open.Channel.ToString(), team = open.TeamId }, now, ct);
         var (message, _) = await AppendAsync(c, t, conversationId, open.FirstMessage, now, ct);
+        if (open.Routing is { } routed)
+        {
+            await RoutingRepository.InsertDecisionAsync(c, t, conversationId, routed, now, ct);
+            await AddEventAsync(c, t, conversationId, "routed", null, new
+            {
+                version = routed.Decision.RulesetVersion,
+                rule = routed.Decision.MatchedRuleName,
+                team = routed.Decision.Team,
+                priority = routed.Decision.Priority.ToString(),
+            }, now, ct);
+            await Assigner.AssignQueuedAsync(c, t, db.Dialect, "routing", conversationId, now, ct);
+        }
         return ((await GetAsync(c, t, conversationId, ct))!, message, true, true);
     }
 
@@ -321,51 +364,89 @@ public sealed class ConversationRepository(Db db)
         }, ct);
 
     private const string AssignIfUnassignedSql = """
-        UPDATE conversations SET assignee_id = @AgentId, updated_at = @Now
+        UPDATE conversations SET assignee_id = @AgentId, assigned_at = @Now, updated_at = @Now
         WHERE id = @Id AND assignee_id IS NULL AND status <> 'Resolved'
         """;
     private const string TouchAgentSql = """
         UPDATE agents SET last_assigned_at = @Now WHERE user_id = @AgentId
         """;
+    // A write that changes nothing, to lock the agent's row on SQL Server: two claims for one agent take turns on the capacity check.
+    private const string LockAgentSql = """
+        UPDATE agents SET capacity = capacity WHERE user_id = @AgentId
+        """;
+    private const string LoadSql = """
+        SELECT a.capacity, (SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = a.user_id AND c.status IN ('Open', 'Pending')) AS open_count
+        FROM agents a WHERE a.user_id = @AgentId
+        """;
 
     /// <summary>
-    /// Takes an unassigned conversation for an agent. The check and the update are one statement, so
-    /// when two agents claim at once exactly one row changes and the other learns it lost.
+    /// Takes an unassigned conversation for an agent with a free seat. The check and the update are one
+    /// statement, so when two agents claim at once exactly one row changes and the other learns it lost.
     /// </summary>
-    public Task<bool> ClaimAsync(long conversationId, long agentId, DateTimeOffset now, CancellationToken ct) =>
+    public Task<ClaimOutcome> ClaimAsync(long conversationId, long agentId, DateTimeOffset now, CancellationToken ct) =>
         db.WriteAsync(async (c, t) =>
         {
             var nowMs = UnixTime.ToMs(now);
+            if (await AtCapacityAsync(c, t, agentId, ct) is { } full)
+            {
+                return full;
+            }
             if (await c.ExecuteAsync(new CommandDefinition(AssignIfUnassignedSql, new { Id = conversationId, AgentId = agentId, Now = nowMs }, t, cancellationToken: ct)) == 0)
             {
-                return false;
+                return new ClaimOutcome(false, null);
             }
             await c.ExecuteAsync(new CommandDefinition(TouchAgentSql, new { AgentId = agentId, Now = nowMs }, t, cancellationToken: ct));
             await AddEventAsync(c, t, conversationId, "assigned", agentId, new { agentId, how = "claimed" }, now, ct);
-            return true;
+            return new ClaimOutcome(true, null);
         }, ct);
 
+    /// <summary>Null when the agent has a free seat (or is not an agent with a capacity); otherwise the refusal.</summary>
+    private static async Task<ClaimOutcome?> AtCapacityAsync(DbConnection c, DbTransaction t, long agentId, CancellationToken ct)
+    {
+        await c.ExecuteAsync(new CommandDefinition(LockAgentSql, new { AgentId = agentId }, t, cancellationToken: ct));
+        var load = await c.QuerySingleOrDefaultAsync<LoadRow>(new CommandDefinition(LoadSql, new { AgentId = agentId }, t, cancellationToken: ct));
+        return load is not null && load.OpenCount >= load.Capacity
+            ? new ClaimOutcome(false, $"at capacity ({load.OpenCount}/{load.Capacity} open conversations)")
+            : null;
+    }
+
+    private sealed class LoadRow
+    {
+        public int Capacity { get; init; }
+        public long OpenCount { get; init; }
+    }
+
     private const string TransferSql = """
-        UPDATE conversations SET team_id = @TeamId, assignee_id = @AgentId, updated_at = @Now WHERE id = @Id AND status <> 'Resolved'
+        UPDATE conversations SET team_id = @TeamId, assignee_id = @AgentId, assigned_at = @AssignedAt, updated_at = @Now
+        WHERE id = @Id AND status <> 'Resolved'
         """;
 
-    /// <summary>Moves a conversation to another team, and optionally straight to one of its agents, with the reason recorded.</summary>
-    public Task<bool> TransferAsync(long conversationId, long teamId, long? agentId, string reason, long actorId, DateTimeOffset now, CancellationToken ct) =>
+    /// <summary>
+    /// Moves a conversation to another team, and optionally straight to one of its agents if they have a
+    /// free seat, with the reason recorded. Without an agent it waits in the team's queue.
+    /// </summary>
+    public Task<ClaimOutcome> TransferAsync(long conversationId, long teamId, long? agentId, string reason, long actorId, DateTimeOffset now, CancellationToken ct) =>
         db.WriteAsync(async (c, t) =>
         {
+            var nowMs = UnixTime.ToMs(now);
             var before = await GetAsync(c, t, conversationId, ct);
-            if (before is null || await c.ExecuteAsync(new CommandDefinition(TransferSql,
-                    new { Id = conversationId, TeamId = teamId, AgentId = agentId, Now = UnixTime.ToMs(now) }, t, cancellationToken: ct)) == 0)
+            if (before is null || before.Status == ConversationStatus.Resolved)
             {
-                return false;
+                return new ClaimOutcome(false, "the conversation was resolved meanwhile; reopen it first");
             }
+            if (agentId is { } target && target != before.AssigneeId && await AtCapacityAsync(c, t, target, ct) is { } full)
+            {
+                return full;
+            }
+            await c.ExecuteAsync(new CommandDefinition(TransferSql,
+                new { Id = conversationId, TeamId = teamId, AgentId = agentId, AssignedAt = agentId is null ? (long?)null : nowMs, Now = nowMs }, t, cancellationToken: ct));
             if (agentId is not null)
             {
-                await c.ExecuteAsync(new CommandDefinition(TouchAgentSql, new { AgentId = agentId, Now = UnixTime.ToMs(now) }, t, cancellationToken: ct));
+                await c.ExecuteAsync(new CommandDefinition(TouchAgentSql, new { AgentId = agentId, Now = nowMs }, t, cancellationToken: ct));
             }
             await AddEventAsync(c, t, conversationId, "transferred", actorId,
                 new { fromTeam = before.TeamName, fromAgent = before.AssigneeName, toTeamId = teamId, toAgentId = agentId, reason }, now, ct);
-            return true;
+            return new ClaimOutcome(true, null);
         }, ct);
 
     private const string SetStatusSql = """
@@ -434,7 +515,7 @@ public sealed class ConversationRepository(Db db)
 
     private const string SetEscalatedSql = """
         UPDATE conversations SET escalated = 1, priority = CASE WHEN priority > 1 THEN priority - 1 ELSE 1 END,
-            team_id = @TeamId, assignee_id = NULL, updated_at = @Now
+            team_id = @TeamId, assignee_id = NULL, assigned_at = NULL, updated_at = @Now
         WHERE id = @Id AND status <> 'Resolved'
         """;
 
@@ -592,10 +673,19 @@ public sealed class ConversationRepository(Db db)
     }
 }
 
-/// <summary>What opening a conversation needs: who, where, which queue, and the first message.</summary>
+/// <summary>What opening a conversation needs: who, where, which queue, the first message, and the routing that chose the queue.</summary>
 public sealed record NewConversation(
     long CustomerId, Channel Channel, string? Subject, long? TeamId, Priority Priority,
-    TimeSpan FirstResponseTarget, TimeSpan ResolutionTarget, NewMessage FirstMessage);
+    TimeSpan FirstResponseTarget, TimeSpan ResolutionTarget, NewMessage FirstMessage, RoutedConversation? Routing = null);
+
+/// <summary>A widget message's outcome; no conversation means routing must be computed first (see <see cref="ConversationRepository.ContinueOrOpenAsync"/>).</summary>
+public sealed record WidgetWrite(ConversationRecord? Conversation, MessageRecord? Message, bool MessageCreated, bool Opened)
+{
+    public bool NeedsRouting => Conversation is null;
+}
+
+/// <summary>The outcome of taking or handing over a conversation: done, or why not (null when someone else took it first).</summary>
+public sealed record ClaimOutcome(bool Done, string? Refusal);
 
 /// <summary>A message to store; the body is already validated.</summary>
 public sealed record NewMessage(

@@ -113,6 +113,16 @@ public sealed class CustomerRepository(Db db)
             return row?.ToRecord();
         }, ct);
 
+    private const string GetByIdSql = """
+        SELECT id, external_id, name, email, phone, company, locale, time_zone, tier, arr_cents, lifetime_value_cents,
+            plan_name, product_version, lifecycle_stage, at_risk, experience_level, signed_up_at, renewal_at, attributes,
+            created_at, updated_at
+        FROM customers WHERE id = @Id
+        """;
+
+    public Task<CustomerRecord?> GetByIdAsync(long id, CancellationToken ct) =>
+        db.ReadAsync(async c => (await c.QuerySingleOrDefaultAsync<CustomerRow>(new CommandDefinition(GetByIdSql, new { Id = id }, cancellationToken: ct)))?.ToRecord(), ct);
+
     private const string InsertEventSqlite = """
         INSERT INTO customer_events (customer_id, event_id, kind, name, occurred_at, properties, received_at)
         VALUES (@CustomerId, @EventId, @Kind, @Name, @OccurredAt, @Properties, @ReceivedAt)

@@ -1,3 +1,5 @@
+using Workspace.Domain.Conversations;
+using Workspace.Domain.Routing;
 using Workspace.Domain.Segments;
 
 namespace Workspace.Data.Demo;
@@ -73,6 +75,24 @@ public static class DemoCatalog
         ("power-users", "Power users", "Six or more features in use and steady or rising activity.",
             new(true, [new("featuresAdopted", SegmentOperator.AtLeast, ["6"]), new("activityTrend", SegmentOperator.In, ["Steady", "Rising"])])),
     ];
+
+    /// <summary>The demo ruleset (version 1), in the order the first match wins.</summary>
+    public static readonly RoutingDefinition Routing = new(
+    [
+        new("enterprise", "Enterprise accounts", true, [new("tier", RuleOperator.Equals, ["Enterprise"])],
+            new RuleActions("Enterprise Success", [], Priority.P2, 15, null, StickyPreference.AccountOwner)),
+        new("at-risk-high-value", "At-risk high value", true,
+            [new("atRisk", RuleOperator.Equals, ["true"]), new("valueScore", RuleOperator.AtLeast, ["70"])],
+            new RuleActions("Enterprise Success", [], Priority.P1, null, null)),
+        new("complex-technical", "Complex technical", true, [new("complexityScore", RuleOperator.AtLeast, ["70"])],
+            new RuleActions("Technical Escalations", ["api"], Priority.P2, null, null)),
+        new("onboarding", "Onboarding", true, [new("lifecycleStage", RuleOperator.Equals, ["Onboarding"])],
+            new RuleActions("Onboarding Specialists", [], Priority.P3, null, null)),
+        new("default", "Default", true, [], new RuleActions("General Support", [], Priority.P3, null, null)),
+    ], IntentDetector.DefaultPhrases, ComplexityWeights.Default);
+
+    /// <summary>Enterprise customers' account owners, by the customer's number: the "prefer the account owner" action finds them in the <c>accountOwner</c> attribute.</summary>
+    public static readonly string[] AccountOwners = ["hannah.kim@demo.local", "daniel.okafor@demo.local", "elena.petrova@demo.local"];
 
     public static readonly DemoTopic[] Topics =
     [

@@ -5,10 +5,13 @@ using Bogus;
 using Workspace.Data.ApiKeys;
 using Workspace.Data.Customers;
 using Workspace.Data.Database;
+using Workspace.Data.Routing;
 using Workspace.Data.Segments;
 using Workspace.Data.Staff;
 using Workspace.Domain.Conversations;
 using Workspace.Domain.Customers;
+using Workspace.Domain.Routing;
+using Workspace.Domain.Signals;
 
 namespace Workspace.Data.Demo;
 
@@ -45,6 +48,8 @@ public sealed class DemoDataGenerator(Db db)
         private readonly long _now = new DateTimeOffset(anchorDay, TimeSpan.Zero).ToUnixTimeMilliseconds();
         private readonly Dictionary<string, long> _teams = [];
         private readonly Dictionary<string, List<long>> _agentsByTeam = [];
+        private readonly Dictionary<long, string> _agentNames = [];
+        private readonly CompiledRouting _routing = DemoCatalog.Routing.Compile(1);
         private readonly List<CustomerSeed> _customers = [];
         private long _eventsWritten;
 
@@ -109,6 +114,7 @@ public sealed class DemoDataGenerator(Db db)
                     agents.Insert(id, staff.Capacity, "Offline", _now);
                     members.Insert(_teams[staff.Team], id);
                     _agentsByTeam[staff.Team].Add(id);
+                    _agentNames[id] = staff.Name;
                     foreach (var skill in staff.Skills)
                     {
                         agentSkills.Insert(id, skills[skill]);
@@ -120,6 +126,8 @@ public sealed class DemoDataGenerator(Db db)
             {
                 await SegmentRepository.SaveAsync(connection, tx, key, name, description, definition, "demo seed", UnixTime.FromMs(_now), ct);
             }
+            await RoutingRepository.PublishAsync(connection, tx, dialect, DemoCatalog.Routing, "The demo ruleset.", "demo seed",
+                DateTimeOffset.FromUnixTimeMilliseconds(_now), ct);
             await tx.CommitAsync(ct);
         }
 
@@ -232,6 +240,10 @@ public sealed class DemoDataGenerator(Db db)
                 ["seats"] = (tier switch { Tier.Free => _random.Int(1, 3), Tier.Starter => _random.Int(3, 15), Tier.Pro => _random.Int(10, 80), Tier.Enterprise => _random.Int(80, 2000) }).ToString(CultureInfo.InvariantCulture),
                 ["industry"] = _random.ArrayElement(["Retail", "Finance", "Healthcare", "Software", "Logistics", "Education", "Media"]),
             };
+            if (tier == Tier.Enterprise)
+            {
+                attributes["accountOwner"] = DemoCatalog.AccountOwners[index % DemoCatalog.AccountOwners.Length];
+            }
             var adopted = featured?.Features ?? _random.ArrayElements(DemoCatalog.Features, _random.Int(1, tier == Tier.Free ? 4 : 9));
             return new CustomerSeed
             {
@@ -447,49 +459,89 @@ public sealed class DemoDataGenerator(Db db)
                     "Csat", "LastSequence", "FirstDue", "ResolutionDue");
                 using var messages = new BulkInserter(connection, tx, InsertMessageSql,
                     "ConversationId", "Sequence", "AuthorKind", "AuthorUserId", "Body", "ClientMessageId", "CreatedAt");
+                using var decisions = new BulkInserter(connection, tx, RoutingRepository.InsertDecisionSql,
+                    "ConversationId", "Now", "Version", "RuleId", "RuleName", "TeamId", "Priority", "RequiredSkills", "StickyAgentId", "StickyReason",
+                    "Decision", "Snapshot", "Assignment");
                 for (var i = start; i < Math.Min(plan.Count, start + chunk); i++)
                 {
-                    WriteConversation(conversations, messages, plan[i]);
+                    WriteConversation(conversations, messages, decisions, plan[i]);
                 }
                 await tx.CommitAsync(ct);
                 progress?.Report(new DemoProgress("conversations", Math.Min(plan.Count, start + chunk), plan.Count, _eventsWritten));
             }
         }
 
-        private void WriteConversation(BulkInserter conversations, BulkInserter messages, CustomerSeed c)
+        private void WriteConversation(BulkInserter conversations, BulkInserter messages, BulkInserter decisions, CustomerSeed c)
         {
             var topic = _random.ArrayElement(DemoCatalog.Topics);
             var earliest = Math.Max(c.SignedUpAt, DaysAgo(HistoryDays));
             var createdAt = earliest + (long)(_random.Double(0, 0.98) * Math.Max(1, DaysAgo(1) - earliest));
-            var team = c.Tier == Tier.Enterprise ? "Enterprise Success"
+            // These draws predate routing; they stay so the rest of the demo world (drawn from the same source) does not shift.
+            var drawnTeam = c.Tier == Tier.Enterprise ? "Enterprise Success"
                 : topic.Key is "integration" or "outage" && _random.Bool(0.6f) ? "Technical Escalations"
                 : c.SignedUpAt > createdAt - 30L * 86_400_000 ? "Onboarding Specialists"
                 : "General Support";
-            var agent = _random.ListItem(_agentsByTeam[team]);
-            var priority = team == "Enterprise Success" ? Priority.P2 : topic.Key == "outage" ? Priority.P2 : _random.WeightedRandom([Priority.P3, Priority.P4], [0.7f, 0.3f]);
-            var firstDueMinutes = priority switch { Priority.P1 => 5, Priority.P2 => 15, Priority.P3 => 60, Priority.P4 => 240 };
+            var drawnAgent = _random.ListItem(_agentsByTeam[drawnTeam]);
+            var drawnPriority = drawnTeam == "Enterprise Success" ? Priority.P2 : topic.Key == "outage" ? Priority.P2 : _random.WeightedRandom([Priority.P3, Priority.P4], [0.7f, 0.3f]);
+            var firstDueMinutes = SlaTargets.FirstResponseMinutes(drawnPriority);
             var firstResponseAt = createdAt + (long)(_random.Double(0.5, firstDueMinutes * 1.4) * 60_000);
             var resolvedAt = firstResponseAt + (long)(_random.Double(0.2, 36) * 3_600_000);
-            var lines = new List<(string Kind, long? Author, string Body, long At)>
+            var opening = _random.ArrayElement(topic.CustomerLines);
+            var lines = new List<(string Kind, bool ByAgent, string Body, long At)>
             {
-                ("Customer", null, _random.ArrayElement(topic.CustomerLines), createdAt),
-                ("Agent", agent, _random.ArrayElement(topic.AgentLines), firstResponseAt),
+                ("Customer", false, opening, createdAt),
+                ("Agent", true, _random.ArrayElement(topic.AgentLines), firstResponseAt),
             };
             if (_random.Bool(0.5f))
             {
-                lines.Add(("Customer", null, _random.ArrayElement(["Thanks, that worked!", "Great, thank you.", "That fixed it, appreciate the quick help.", "Still seeing it on one of our dashboards, could you look again?"]), firstResponseAt + 600_000));
-                lines.Add(("Agent", agent, _random.ArrayElement(["Glad to hear it. Anything else I can help with?", "You're welcome, have a great day!", "I checked the remaining dashboard and fixed it as well."]), firstResponseAt + 1_200_000));
+                lines.Add(("Customer", false, _random.ArrayElement(["Thanks, that worked!", "Great, thank you.", "That fixed it, appreciate the quick help.", "Still seeing it on one of our dashboards, could you look again?"]), firstResponseAt + 600_000));
+                lines.Add(("Agent", true, _random.ArrayElement(["Glad to hear it. Anything else I can help with?", "You're welcome, have a great day!", "I checked the remaining dashboard and fixed it as well."]), firstResponseAt + 1_200_000));
             }
             var csat = _random.Bool(0.65f) ? (int?)_random.WeightedRandom([1, 2, 3, 4, 5], [0.04f, 0.06f, 0.15f, 0.35f, 0.4f]) : null;
+            var channel = _random.WeightedRandom(["Chat", "Email", "Api"], [0.7f, 0.2f, 0.1f]);
+
+            // Every past conversation went through the demo ruleset, so its team, priority, SLA and
+            // trace agree, and the simulation has history to replay.
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(createdAt);
+            var signals = HistorySignals(c, Enum.Parse<Channel>(channel), opening, at);
+            var (assessment, decision) = _routing.Route(signals);
+            var team = decision.Team!;
+            var members = _agentsByTeam[team];
+            var agent = members.Contains(drawnAgent) ? drawnAgent : members[(int)(c.Id % members.Count)];
+            var (firstResponseMinutes, resolutionMinutes) = SlaTargets.Of(decision);
+            var firstDue = createdAt + firstResponseMinutes * 60_000L;
+            var resolutionDue = createdAt + resolutionMinutes * 60_000L;
             var id = conversations.InsertReturningId(
-                c.Id, _random.WeightedRandom(["Chat", "Email", "Api"], [0.7f, 0.2f, 0.1f]), topic.Subject, (int)priority,
-                _teams[team], agent, createdAt, resolvedAt, firstResponseAt, csat, lines.Count,
-                createdAt + firstDueMinutes * 60_000L, createdAt + 48 * 3_600_000L);
+                c.Id, channel, topic.Subject, (int)decision.Priority, _teams[team], agent, createdAt, resolvedAt, firstResponseAt, csat, lines.Count,
+                firstDue, resolutionDue);
             for (var s = 0; s < lines.Count; s++)
             {
-                var (kind, author, body, at) = lines[s];
-                messages.Insert(id, s + 1, kind, author, body, _random.Guid().ToString("N"), Math.Min(at, resolvedAt));
+                var (kind, byAgent, body, lineAt) = lines[s];
+                messages.Insert(id, s + 1, kind, byAgent ? agent : null, body, _random.Guid().ToString("N"), Math.Min(lineAt, resolvedAt));
             }
+            var attempt = new AssignmentAttempt(at, "demo history", team, agent, _agentNames[agent], decision.RequiredSkills, []);
+            decisions.Insert(id, createdAt, decision.RulesetVersion, decision.MatchedRuleId, decision.MatchedRuleName, _teams[team], (int)decision.Priority,
+                string.Join(',', decision.RequiredSkills), null, null, RoutingRepository.DecisionJson(decision, assessment), RoutingJson.Write(signals),
+                RoutingJson.Write(attempt));
+        }
+
+        /// <summary>
+        /// What routing would have seen then, from what the seed knows of the customer. The seed does not
+        /// replay time, so repeat contact, last CSAT, earlier escalations and segments are left empty.
+        /// </summary>
+        private static RoutingSignals HistorySignals(CustomerSeed c, Channel channel, string text, DateTimeOffset at)
+        {
+            var atMs = at.ToUnixTimeMilliseconds();
+            var stage = c.DeclaredStage
+                ?? (atMs - c.SignedUpAt < CustomerSignals.OnboardingDays * 86_400_000L ? LifecycleStage.Onboarding
+                    : c.RenewalAt is { } renewal && renewal - atMs is > 0 and < CustomerSignals.RenewalWindowDays * 86_400_000L ? LifecycleStage.Retention
+                    : c.Features.Length >= 6 ? LifecycleStage.Maturity
+                    : LifecycleStage.Adoption);
+            var arr = c.ArrCents / 100m;
+            return new RoutingSignals(c.Tier, CustomerSignals.ComputeValueScore(arr, c.LifetimeValueCents / 100m), arr, stage, c.DeclaredAtRisk ?? false,
+                channel, RepeatContact: false, OpenIssues: c.ErrorProne ? 1 : 0, LastCsat: null, Segments: [], Language: c.Locale.Split('-')[0],
+                BusinessHours: BusinessHours.Default.IsOpen(at), IntegrationsInUse: c.Features.Count(f => f.StartsWith("integration-", StringComparison.Ordinal)),
+                PriorEscalations: 0, Text: text);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using Workspace.Data.Database;
 using Workspace.Domain.Staff;
@@ -22,10 +23,18 @@ public sealed class TeamRepository(Db db)
     public Task<Team?> FindTeamAsync(string name, CancellationToken ct) =>
         db.ReadAsync(c => c.QuerySingleOrDefaultAsync<Team>(new CommandDefinition(TeamByNameSql, new { Name = name }, cancellationToken: ct)), ct);
 
-    private const string AgentsSql = """
+    private const string AgentsOrderedSql = """
         SELECT a.user_id, u.display_name AS name, u.email, a.capacity, a.presence, a.presence_changed_at, a.last_assigned_at,
                (SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = a.user_id AND c.status IN ('Open', 'Pending')) AS open_conversations
         FROM agents a JOIN users u ON u.id = a.user_id
+        WHERE u.is_disabled = 0
+        ORDER BY u.display_name
+        """;
+    // Assignment holds the agents' rows until it commits, so two assignments (or a claim) never both see the last free seat.
+    private const string AgentsLockedSqlServer = """
+        SELECT a.user_id, u.display_name AS name, u.email, a.capacity, a.presence, a.presence_changed_at, a.last_assigned_at,
+               (SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = a.user_id AND c.status IN ('Open', 'Pending')) AS open_conversations
+        FROM agents a WITH (UPDLOCK, HOLDLOCK) JOIN users u ON u.id = a.user_id
         WHERE u.is_disabled = 0
         ORDER BY u.display_name
         """;
@@ -37,15 +46,21 @@ public sealed class TeamRepository(Db db)
         """;
 
     public Task<IReadOnlyList<AgentRecord>> ListAgentsAsync(CancellationToken ct) =>
-        db.ReadAsync<IReadOnlyList<AgentRecord>>(async c =>
-        {
-            var agents = await c.QueryAsync<AgentRow>(new CommandDefinition(AgentsSql, cancellationToken: ct));
-            var teams = (await c.QueryAsync<MembershipRow>(new CommandDefinition(MembershipsSql, cancellationToken: ct))).ToLookup(m => m.UserId, m => m.TeamId);
-            var skills = (await c.QueryAsync<SkillRow>(new CommandDefinition(AgentSkillsSql, cancellationToken: ct))).ToLookup(s => s.UserId, s => s.Name);
-            return agents.Select(a => new AgentRecord(
-                a.UserId, a.Name, a.Email, a.Capacity, Enum.Parse<Presence>(a.Presence), UnixTime.FromMs(a.PresenceChangedAt),
-                UnixTime.FromMs(a.LastAssignedAt), (int)a.OpenConversations, teams[a.UserId].Order().ToList(), skills[a.UserId].Order().ToList())).ToList();
-        }, ct);
+        db.ReadAsync(c => ListAgentsAsync(c, null, AgentsOrderedSql, ct), ct);
+
+    /// <summary>Every enabled agent with teams, skills and load, read inside a write that assigns (locked on SQL Server).</summary>
+    public static Task<IReadOnlyList<AgentRecord>> ListAgentsForAssignmentAsync(DbConnection c, DbTransaction t, ISqlDialect dialect, CancellationToken ct) =>
+        ListAgentsAsync(c, t, dialect.Pick(AgentsOrderedSql, AgentsLockedSqlServer), ct);
+
+    private static async Task<IReadOnlyList<AgentRecord>> ListAgentsAsync(DbConnection c, DbTransaction? t, string agentsSql, CancellationToken ct)
+    {
+        var agents = await c.QueryAsync<AgentRow>(new CommandDefinition(agentsSql, transaction: t, cancellationToken: ct));
+        var teams = (await c.QueryAsync<MembershipRow>(new CommandDefinition(MembershipsSql, transaction: t, cancellationToken: ct))).ToLookup(m => m.UserId, m => m.TeamId);
+        var skills = (await c.QueryAsync<SkillRow>(new CommandDefinition(AgentSkillsSql, transaction: t, cancellationToken: ct))).ToLookup(s => s.UserId, s => s.Name);
+        return agents.Select(a => new AgentRecord(
+            a.UserId, a.Name, a.Email, a.Capacity, Enum.Parse<Presence>(a.Presence), UnixTime.FromMs(a.PresenceChangedAt),
+            UnixTime.FromMs(a.LastAssignedAt), (int)a.OpenConversations, teams[a.UserId].Order().ToList(), skills[a.UserId].Order().ToList())).ToList();
+    }
 
     private const string PresenceSql = """
         SELECT presence FROM agents WHERE user_id = @UserId

@@ -79,3 +79,16 @@ public static class Assignment
         return new AssignmentResult(chosen?.AgentId, traces);
     }
 }
+
+/// <summary>
+/// One assignment attempt as stored and shown: how it came about (routing, queue, claim), the team,
+/// who got it (or nobody: the conversation waits in the queue) and every candidate's reason.
+/// </summary>
+public sealed record AssignmentAttempt(DateTimeOffset At, string How, string? Team, long? AgentId, string? Agent, IReadOnlyList<string> RequiredSkills, IReadOnlyList<CandidateTrace> Candidates)
+{
+    public string Summary => Agent is { } name
+        ? Candidates.FirstOrDefault(c => c.Chosen) is { } chosen ? $"Assigned to {name}: {chosen.Reason}." : $"Assigned to {name}."
+        : Candidates.Count == 0
+            ? $"Waiting in the {Team ?? "team"} queue: the team has no agents."
+            : $"Waiting in the {Team ?? "team"} queue: nobody eligible ({string.Join("; ", Candidates.Select(c => $"{c.Name} {c.Reason}"))}).";
+}

@@ -120,7 +120,7 @@ public sealed class CompiledRuleset
     private static Func<RoutingFacts, string?> TextReader(string field) => field switch
     {
         "tier" => f => TierNames[(int)f.Tier],
-        "lifecycleStage" => f => StageNames[(int)f.LifecycleStage],
+        "lifecycleStage" => f => f.LifecycleStage is { } s ? StageNames[(int)s] : null,
         "intent" => f => f.Intent is { } i ? IntentNames[(int)i] : null,
         "channel" => f => ChannelNames[(int)f.Channel],
         "language" => f => f.Language,

@@ -8,7 +8,7 @@ public sealed record RoutingFacts(
     Tier Tier,
     int ValueScore,
     decimal Arr,
-    LifecycleStage LifecycleStage,
+    LifecycleStage? LifecycleStage,
     bool AtRisk,
     int ComplexityScore,
     Intent? Intent,

@@ -21,7 +21,7 @@ public sealed record RuleField(string Key, string Label, RuleValueType Type, IRe
         new("tier", "Tier", RuleValueType.Choice, Enum.GetNames<Tier>(), f => f.Tier.ToString()),
         new("valueScore", "Value score", RuleValueType.Number, [], f => (double)f.ValueScore),
         new("arr", "ARR", RuleValueType.Number, [], f => (double)f.Arr),
-        new("lifecycleStage", "Lifecycle stage", RuleValueType.Choice, Enum.GetNames<LifecycleStage>(), f => f.LifecycleStage.ToString()),
+        new("lifecycleStage", "Lifecycle stage", RuleValueType.Choice, Enum.GetNames<LifecycleStage>(), f => f.LifecycleStage?.ToString()),
         new("atRisk", "At risk", RuleValueType.Boolean, [], f => f.AtRisk),
         new("complexityScore", "Complexity score", RuleValueType.Number, [], f => (double)f.ComplexityScore),
         new("intent", "Intent", RuleValueType.Choice, Enum.GetNames<Intent>(), f => f.Intent?.ToString()),

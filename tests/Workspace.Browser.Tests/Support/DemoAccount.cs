@@ -10,8 +10,11 @@ public sealed record DemoAccount(string Email, string Name, string Role)
     public static readonly DemoAccount Qa = new("qa@demo.local", "Quinn Avery", "QA");
     public static readonly DemoAccount Admin = new("admin@demo.local", "Adrian Shaw", "Admin");
 
+    /// <summary>An agent of Onboarding Specialists, where the demo ruleset routes customers in onboarding.</summary>
+    public static readonly DemoAccount OnboardingAgent = new("jonas.weber@demo.local", "Jonas Weber", "Agent");
+
     public static DemoAccount ByEmail(string email) =>
-        new[] { Agent, Lead, Qa, Admin }.Single(a => a.Email == email);
+        new[] { Agent, Lead, Qa, Admin, OnboardingAgent }.Single(a => a.Email == email);
 
     public bool IsAdmin => this == Admin;
 }

@@ -494,7 +494,7 @@ public abstract class ConversationRepositoryContract : DatabaseTest
     {
         var (conversation, _, agent) = await ScenarioAsync();
 
-        Assert.True(await Conversations.ClaimAsync(conversation.Id, agent.Id, Now.AddMinutes(2), Ct));
+        Assert.True((await Conversations.ClaimAsync(conversation.Id, agent.Id, Now.AddMinutes(2), Ct)).Done);
 
         var current = await CurrentAsync(conversation.Id);
         Assert.Equal(agent.Id, current.AssigneeId);
@@ -509,9 +509,9 @@ public abstract class ConversationRepositoryContract : DatabaseTest
     {
         var (conversation, teamId, first) = await ScenarioAsync();
         var second = await Seed.AgentAsync("Maya Chen", [teamId], Now, Ct);
-        Assert.True(await Conversations.ClaimAsync(conversation.Id, first.Id, Now.AddMinutes(1), Ct));
+        Assert.True((await Conversations.ClaimAsync(conversation.Id, first.Id, Now.AddMinutes(1), Ct)).Done);
 
-        Assert.False(await Conversations.ClaimAsync(conversation.Id, second.Id, Now.AddMinutes(2), Ct));
+        Assert.False((await Conversations.ClaimAsync(conversation.Id, second.Id, Now.AddMinutes(2), Ct)).Done);
 
         Assert.Equal(first.Id, (await CurrentAsync(conversation.Id)).AssigneeId);
         Assert.Single(await EventKindsAsync(conversation.Id), k => k == "assigned");
@@ -532,7 +532,7 @@ public abstract class ConversationRepositoryContract : DatabaseTest
             var results = await Task.WhenAll(agents.Select((a, i) =>
                 new ConversationRepository(nodes[i]).ClaimAsync(conversation.Id, a.Id, Now.AddMinutes(1), Ct)));
 
-            var winner = Assert.Single(agents.Zip(results), r => r.Second).First;
+            var winner = Assert.Single(agents.Zip(results), r => r.Second.Done).First;
             Assert.Equal(winner.Id, (await CurrentAsync(conversation.Id)).AssigneeId);
             Assert.Single(await EventKindsAsync(conversation.Id), k => k == "assigned");
         }
@@ -548,7 +548,7 @@ public abstract class ConversationRepositoryContract : DatabaseTest
         var (conversation, _, agent) = await ScenarioAsync();
         Assert.True(await Conversations.SetStatusAsync(conversation.Id, ConversationStatus.Open, ConversationStatus.Resolved, null, "resolved", agent.Id, null, Now, Ct));
 
-        Assert.False(await Conversations.ClaimAsync(conversation.Id, agent.Id, Now.AddMinutes(1), Ct));
+        Assert.False((await Conversations.ClaimAsync(conversation.Id, agent.Id, Now.AddMinutes(1), Ct)).Done);
 
         Assert.Null((await CurrentAsync(conversation.Id)).AssigneeId);
     }
@@ -558,7 +558,7 @@ public abstract class ConversationRepositoryContract : DatabaseTest
     {
         var (_, _, agent) = await ScenarioAsync();
 
-        Assert.False(await Conversations.ClaimAsync(long.MaxValue - 7, agent.Id, Now, Ct));
+        Assert.False((await Conversations.ClaimAsync(long.MaxValue - 7, agent.Id, Now, Ct)).Done);
     }
 
     // --- TransferAsync ---
@@ -569,9 +569,9 @@ public abstract class ConversationRepositoryContract : DatabaseTest
         var (conversation, _, agent) = await ScenarioAsync();
         var (billingId, billingName) = await Seed.TeamAsync("Billing", Now, Ct);
         var specialist = await Seed.AgentAsync("Maya Chen", [billingId], Now, Ct);
-        Assert.True(await Conversations.ClaimAsync(conversation.Id, agent.Id, Now, Ct));
+        Assert.True((await Conversations.ClaimAsync(conversation.Id, agent.Id, Now, Ct)).Done);
 
-        Assert.True(await Conversations.TransferAsync(conversation.Id, billingId, specialist.Id, "Refund over limit", agent.Id, Now.AddMinutes(5), Ct));
+        Assert.True((await Conversations.TransferAsync(conversation.Id, billingId, specialist.Id, "Refund over limit", agent.Id, Now.AddMinutes(5), Ct)).Done);
 
         var current = await CurrentAsync(conversation.Id);
         Assert.Equal((billingId, billingName, specialist.Id, "Maya Chen"), (current.TeamId, current.TeamName, current.AssigneeId, current.AssigneeName));
@@ -589,9 +589,9 @@ public abstract class ConversationRepositoryContract : DatabaseTest
     {
         var (conversation, _, agent) = await ScenarioAsync();
         var (billingId, _) = await Seed.TeamAsync("Billing", Now, Ct);
-        Assert.True(await Conversations.ClaimAsync(conversation.Id, agent.Id, Now, Ct));
+        Assert.True((await Conversations.ClaimAsync(conversation.Id, agent.Id, Now, Ct)).Done);
 
-        Assert.True(await Conversations.TransferAsync(conversation.Id, billingId, null, "Billing question", agent.Id, Now.AddMinutes(1), Ct));
+        Assert.True((await Conversations.TransferAsync(conversation.Id, billingId, null, "Billing question", agent.Id, Now.AddMinutes(1), Ct)).Done);
 
         var current = await CurrentAsync(conversation.Id);
         Assert.Equal(billingId, current.TeamId);
@@ -605,7 +605,7 @@ public abstract class ConversationRepositoryContract : DatabaseTest
         var (billingId, _) = await Seed.TeamAsync("Billing", Now, Ct);
         Assert.True(await Conversations.SetStatusAsync(conversation.Id, ConversationStatus.Open, ConversationStatus.Resolved, null, "resolved", agent.Id, null, Now, Ct));
 
-        Assert.False(await Conversations.TransferAsync(conversation.Id, billingId, null, "Too late", agent.Id, Now.AddMinutes(1), Ct));
+        Assert.False((await Conversations.TransferAsync(conversation.Id, billingId, null, "Too late", agent.Id, Now.AddMinutes(1), Ct)).Done);
 
         Assert.Equal(conversation.TeamId, (await CurrentAsync(conversation.Id)).TeamId);
         Assert.DoesNotContain("transferred", await EventKindsAsync(conversation.Id));
@@ -616,7 +616,7 @@ public abstract class ConversationRepositoryContract : DatabaseTest
     {
         var (_, teamId, agent) = await ScenarioAsync();
 
-        Assert.False(await Conversations.TransferAsync(long.MaxValue - 7, teamId, null, "Nowhere", agent.Id, Now, Ct));
+        Assert.False((await Conversations.TransferAsync(long.MaxValue - 7, teamId, null, "Nowhere", agent.Id, Now, Ct)).Done);
     }
 
     // --- SetStatusAsync ---
@@ -739,7 +739,7 @@ public abstract class ConversationRepositoryContract : DatabaseTest
     {
         var (conversation, _, agent) = await ScenarioAsync(Priority.P3);
         var (escalationsId, _) = await Seed.TeamAsync("Technical Escalations", Now, Ct);
-        Assert.True(await Conversations.ClaimAsync(conversation.Id, agent.Id, Now, Ct));
+        Assert.True((await Conversations.ClaimAsync(conversation.Id, agent.Id, Now, Ct)).Done);
 
         Assert.True(await Conversations.EscalateAsync(conversation.Id, escalationsId, Summary, agent.Id, Now.AddMinutes(10), Ct));
 
@@ -828,8 +828,8 @@ public abstract class ConversationRepositoryContract : DatabaseTest
         var minute = 0;
         DateTimeOffset Next() => Now.AddMinutes(++minute);
 
-        Assert.True(await Conversations.ClaimAsync(conversation.Id, agent.Id, Next(), Ct));
-        Assert.True(await Conversations.TransferAsync(conversation.Id, billingId, null, "Billing question", agent.Id, Next(), Ct));
+        Assert.True((await Conversations.ClaimAsync(conversation.Id, agent.Id, Next(), Ct)).Done);
+        Assert.True((await Conversations.TransferAsync(conversation.Id, billingId, null, "Billing question", agent.Id, Next(), Ct)).Done);
         Assert.True(await Conversations.EscalateAsync(conversation.Id, billingId, Summary, agent.Id, Next(), Ct));
         Assert.True(await Conversations.SetStatusAsync(conversation.Id, ConversationStatus.Open, ConversationStatus.Snoozed, Now.AddDays(1), "snoozed", agent.Id, null, Next(), Ct));
         Assert.True(await Conversations.SetStatusAsync(conversation.Id, ConversationStatus.Snoozed, ConversationStatus.Open, null, "reopened", agent.Id, null, Next(), Ct));
@@ -849,7 +849,7 @@ public abstract class ConversationRepositoryContract : DatabaseTest
     {
         var (conversation, teamId, agent) = await ScenarioAsync();
         var other = await Seed.OpenAsync(teamId, Now, Ct);
-        Assert.True(await Conversations.ClaimAsync(other.Id, agent.Id, Now, Ct));
+        Assert.True((await Conversations.ClaimAsync(other.Id, agent.Id, Now, Ct)).Done);
 
         Assert.Equal(["opened"], await EventKindsAsync(conversation.Id));
     }

@@ -50,7 +50,7 @@ public abstract class InboxQueriesContract : DatabaseTest
             ids[name] = conversation.Id;
             return conversation.Id;
         }
-        async Task Assign(long id, long agentId) => Assert.True(await Conversations.ClaimAsync(id, agentId, Now, Ct));
+        async Task Assign(long id, long agentId) => Assert.True((await Conversations.ClaimAsync(id, agentId, Now, Ct)).Done);
         async Task SetStatus(long id, ConversationStatus status) =>
             Assert.True(await Conversations.SetStatusAsync(id, ConversationStatus.Open, status,
                 status == ConversationStatus.Snoozed ? Now.AddDays(1) : null, status.ToString().ToLowerInvariant(), me.Id, null, Now, Ct));
@@ -218,7 +218,7 @@ public abstract class InboxQueriesContract : DatabaseTest
         var open = await Seed.OpenAsync(teamId, Now, Ct, Priority.P4);
         foreach (var id in new[] { snoozedUrgent.Id, open.Id })
         {
-            Assert.True(await Conversations.ClaimAsync(id, agent.Id, Now, Ct));
+            Assert.True((await Conversations.ClaimAsync(id, agent.Id, Now, Ct)).Done);
         }
         Assert.True(await Conversations.SetStatusAsync(snoozedUrgent.Id, ConversationStatus.Open, ConversationStatus.Snoozed, Now.AddDays(1), "snoozed", agent.Id, null, Now, Ct));
 

@@ -89,7 +89,7 @@ public abstract class TeamRepositoryContract : DatabaseTest
         async Task<long> Assigned(long agentId, ConversationStatus status)
         {
             var id = (await Seed.OpenAsync(teamId, Now, Ct)).Id;
-            Assert.True(await conversations.ClaimAsync(id, agentId, Now, Ct));
+            Assert.True((await conversations.ClaimAsync(id, agentId, Now, Ct)).Done);
             if (status != ConversationStatus.Open)
             {
                 Assert.True(await conversations.SetStatusAsync(id, ConversationStatus.Open, status,

@@ -1,5 +1,4 @@
 using Bunit;
-using Workspace.Data.Customers;
 using Workspace.Data.Staff;
 using Workspace.Domain.Conversations;
 using Workspace.Web.Features.Auth;
@@ -15,7 +14,7 @@ public sealed class ConversationPageTests(WorkspaceApp app) : ComponentTestConte
 
     private async Task<long> OpenChatAsync(string text)
     {
-        var customerId = await App.Service<CustomerRepository>().EnsureAsync($"view-{Guid.NewGuid():N}", "View Customer", anonymous: false, DateTimeOffset.UtcNow, CancellationToken.None);
+        var customerId = await App.EstablishedCustomerAsync("View Customer");
         var (conversation, _, _) = await Service.OpenAsync(customerId, Channel.Chat, "Subject", Guid.NewGuid().ToString("N"), text, CancellationToken.None);
         return conversation.Id;
     }

@@ -1,5 +1,4 @@
 using Bunit;
-using Workspace.Data.Customers;
 using Workspace.Domain.Conversations;
 using Workspace.Web.Features.Conversations;
 using Workspace.Web.Features.Inbox;
@@ -13,7 +12,7 @@ public sealed class InboxPageTests(WorkspaceApp app) : ComponentTestContext(app)
     private async Task<(long ConversationId, string CustomerName)> OpenChatAsync(string text)
     {
         var name = $"Inbox Customer {Guid.NewGuid():N}"[..28];
-        var customerId = await App.Service<CustomerRepository>().EnsureAsync($"inbox-{Guid.NewGuid():N}", name, anonymous: false, DateTimeOffset.UtcNow, CancellationToken.None);
+        var customerId = await App.EstablishedCustomerAsync(name);
         var (conversation, _, _) = await App.Service<ConversationService>().OpenAsync(customerId, Channel.Chat, text, Guid.NewGuid().ToString("N"), text, CancellationToken.None);
         return (conversation.Id, name);
     }

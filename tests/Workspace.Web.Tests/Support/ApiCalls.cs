@@ -30,11 +30,12 @@ public static class ApiCalls
     public static Task<HttpResponseMessage> GetPathAsync(this HttpClient client, string path) =>
         client.GetAsync(new Uri(path, UriKind.Relative), Ct);
 
-    /// <summary>Creates a minimal customer and returns its external id.</summary>
+    /// <summary>Creates a minimal customer (an established Starter customer, so the demo ruleset routes them to General Support) and returns its external id.</summary>
     public static async Task<string> CreateCustomerAsync(this HttpClient client)
     {
         var id = NewCustomerId();
-        using var response = await client.SendJsonAsync(HttpMethod.Put, CustomerPath(id), new { name = "Test Customer", tier = "Starter" });
+        using var response = await client.SendJsonAsync(HttpMethod.Put, CustomerPath(id),
+            new { name = "Test Customer", tier = "Starter", signedUpAt = DateTimeOffset.UtcNow.AddDays(-400) });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return id;
     }

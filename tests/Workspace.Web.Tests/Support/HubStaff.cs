@@ -14,7 +14,7 @@ namespace Workspace.Web.Tests.Support;
 /// <summary>Staff as the conversation service and the agent hub see them: signed-in cookies, access scopes, team members.</summary>
 public static class HubStaff
 {
-    public const string GeneralSupport = ConversationService.DefaultTeam;
+    public const string GeneralSupport = "General Support";
 
     private const string AddMemberSql = """
         INSERT INTO team_members (team_id, user_id) VALUES (@TeamId, @UserId)

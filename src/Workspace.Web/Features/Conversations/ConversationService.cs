@@ -1,13 +1,17 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Workspace.Data.Conversations;
 using Workspace.Data.Customers;
 using Workspace.Data.Notifications;
+using Workspace.Data.Routing;
 using Workspace.Data.Teams;
 using Workspace.Domain.Conversations;
+using Workspace.Domain.Routing;
 using Workspace.Domain.Staff;
 using Workspace.Web.Features.Auth;
 using Workspace.Web.Features.Chat;
+using Workspace.Web.Features.Routing;
 
 namespace Workspace.Web.Features.Conversations;
 
@@ -22,14 +26,13 @@ public sealed class ConversationService(
     CustomerRepository customerRecords,
     TeamRepository teams,
     NotificationRepository notifications,
+    RoutingService routing,
+    RoutingRepository routingRecords,
+    IOptions<RoutingOptions> routingOptions,
     IConversationNotifier notifier,
     IHubContext<CustomerHub, ICustomerClient> customers,
     TimeProvider clock)
 {
-    /// <summary>Until routing rules exist, every new conversation waits in this team's queue.</summary>
-    public const string DefaultTeam = "General Support";
-    public static readonly TimeSpan DefaultFirstResponse = TimeSpan.FromHours(1);
-    public static readonly TimeSpan DefaultResolution = TimeSpan.FromHours(24);
     public const int MaxReasonLength = 300;
 
     public async Task<StaffScope> ScopeAsync(ClaimsPrincipal user, CancellationToken ct)
@@ -53,13 +56,16 @@ public sealed class ConversationService(
             : (null, "This conversation belongs to a team you are not in.");
     }
 
-    /// <summary>Opens a conversation with the customer's first message; a retry with the same client id returns the first one.</summary>
+    /// <summary>
+    /// Opens a conversation with the customer's first message, routed by the active ruleset and, when an
+    /// agent is free, assigned in the same transaction. A retry with the same client id returns the first one.
+    /// </summary>
     public async Task<(ConversationRecord Conversation, MessageRecord Message, bool Created)> OpenAsync(long customerId, Channel channel, string? subject, string clientMessageId, string body, CancellationToken ct)
     {
-        var team = await teams.FindTeamAsync(DefaultTeam, ct);
-        var (conversation, message, created) = await conversations.OpenAsync(new NewConversation(
-            customerId, channel, subject, team?.Id, Priority.P3, DefaultFirstResponse, DefaultResolution,
-            new NewMessage(AuthorKind.Customer, null, clientMessageId, MessageInput.Normalize(body))), clock.GetUtcNow(), ct);
+        var text = MessageInput.Normalize(body);
+        var now = clock.GetUtcNow();
+        var routed = await routing.RouteAsync(customerId, channel, text, now, ct);
+        var (conversation, message, created) = await conversations.OpenAsync(Routed(customerId, channel, subject, clientMessageId, text, routed), now, ct);
         if (created)
         {
             await AnnounceAsync(conversation, message, "opened");
@@ -71,22 +77,39 @@ public sealed class ConversationService(
     public static readonly TimeSpan FollowUpWindow = TimeSpan.FromHours(24);
 
     /// <summary>
-    /// A message from the widget: it continues the customer's current conversation, or opens one in
-    /// the default queue, decided in one transaction.
+    /// A message from the widget: it continues the customer's current conversation, or opens a routed
+    /// one, decided in one transaction. Routing reads the customer's signals, so it is computed only
+    /// when there is no current conversation.
     /// </summary>
     public async Task<(ConversationRecord Conversation, MessageRecord Message, bool Opened)> SendFromWidgetAsync(long customerId, string clientMessageId, string body, CancellationToken ct)
     {
         var text = MessageInput.Normalize(body);
-        var team = await teams.FindTeamAsync(DefaultTeam, ct);
         var subject = text.Length <= 80 ? text : text[..79] + "…";
-        var (conversation, message, created, opened) = await conversations.ContinueOrOpenAsync(new NewConversation(
-            customerId, Channel.Chat, subject, team?.Id, Priority.P3, DefaultFirstResponse, DefaultResolution,
-            new NewMessage(AuthorKind.Customer, null, clientMessageId, text)), FollowUpWindow, clock.GetUtcNow(), ct);
-        if (created)
+        var now = clock.GetUtcNow();
+        var needsRouting = !await conversations.HasCurrentAsync(customerId, FollowUpWindow, now, ct);
+        var routed = needsRouting ? await routing.RouteAsync(customerId, Channel.Chat, text, now, ct) : null;
+        var write = await conversations.ContinueOrOpenAsync(Routed(customerId, Channel.Chat, subject, clientMessageId, text, routed), needsRouting, FollowUpWindow, now, ct);
+        if (write.NeedsRouting)
         {
-            await AnnounceAsync(conversation, message, opened ? "opened" : "message");
+            // The current conversation stopped being current between the check and the write.
+            routed = await routing.RouteAsync(customerId, Channel.Chat, text, now, ct);
+            write = await conversations.ContinueOrOpenAsync(Routed(customerId, Channel.Chat, subject, clientMessageId, text, routed), true, FollowUpWindow, now, ct);
         }
-        return (conversation, message, opened);
+        if (write.MessageCreated)
+        {
+            await AnnounceAsync(write.Conversation!, write.Message!, write.Opened ? "opened" : "message");
+        }
+        return (write.Conversation!, write.Message!, write.Opened);
+    }
+
+    private static NewConversation Routed(long customerId, Channel channel, string? subject, string clientMessageId, string text, RoutedConversation? routed)
+    {
+        var priority = routed?.Decision.Priority ?? Priority.P3;
+        var (firstResponse, resolution) = routed is null
+            ? (SlaTargets.FirstResponseMinutes(priority), SlaTargets.ResolutionMinutes(priority))
+            : SlaTargets.Of(routed.Decision);
+        return new NewConversation(customerId, channel, subject, routed?.TeamId, priority, TimeSpan.FromMinutes(firstResponse), TimeSpan.FromMinutes(resolution),
+            new NewMessage(AuthorKind.Customer, null, clientMessageId, text), routed);
     }
 
     /// <summary>A customer message into an existing conversation of theirs (REST API).</summary>
@@ -160,7 +183,12 @@ public sealed class ConversationService(
         {
             return StaffActionResult.Refused<ConversationRecord>(conversation is null ? "The conversation no longer exists." : "Your role does not allow taking this conversation.");
         }
-        if (!await conversations.ClaimAsync(conversationId, staff.UserId, clock.GetUtcNow(), ct))
+        var outcome = await conversations.ClaimAsync(conversationId, staff.UserId, clock.GetUtcNow(), ct);
+        if (outcome.Refusal is { } full)
+        {
+            return StaffActionResult.Refused<ConversationRecord>($"You are {full}; resolve or hand one over first.");
+        }
+        if (!outcome.Done)
         {
             var now = await conversations.GetAsync(conversationId, ct);
             return StaffActionResult.Refused<ConversationRecord>(now?.AssigneeName is { } owner
@@ -194,11 +222,16 @@ public sealed class ConversationService(
         {
             return StaffActionResult.Refused<ConversationRecord>("That agent is not in the chosen team.");
         }
-        if (!await conversations.TransferAsync(conversationId, teamId, agentId, reason.Trim(), staff.UserId, clock.GetUtcNow(), ct))
+        var outcome = await conversations.TransferAsync(conversationId, teamId, agentId, reason.Trim(), staff.UserId, clock.GetUtcNow(), ct);
+        if (!outcome.Done)
         {
-            return StaffActionResult.Refused<ConversationRecord>("The conversation was resolved meanwhile; reopen it first.");
+            var why = outcome.Refusal!;
+            return StaffActionResult.Refused<ConversationRecord>(agentId is { } full && why.StartsWith("at capacity", StringComparison.Ordinal)
+                ? $"{agents.First(a => a.UserId == full).Name} is {why}; transfer to the team's queue instead."
+                : char.ToUpperInvariant(why[0]) + why[1..] + ".");
         }
         var current = await ChangedAsync(conversationId, "transferred");
+        await DrainQueuesAsync(CancellationToken.None);
         if (agentId is { } to && to != staff.UserId)
         {
             var text = $"A conversation with {current.CustomerName} was transferred to you: {reason.Trim()}";
@@ -228,7 +261,9 @@ public sealed class ConversationService(
         {
             return StaffActionResult.Refused<ConversationRecord>("The conversation was resolved meanwhile; reopen it first.");
         }
-        return StaffActionResult.Done(await ChangedAsync(conversationId, "escalated"));
+        var escalated = await ChangedAsync(conversationId, "escalated");
+        await DrainQueuesAsync(CancellationToken.None);
+        return StaffActionResult.Done(escalated);
     }
 
     public Task<StaffActionResult<ConversationRecord>> SnoozeAsync(StaffScope staff, long conversationId, DateTimeOffset until, CancellationToken ct) =>
@@ -261,7 +296,10 @@ public sealed class ConversationService(
         {
             return StaffActionResult.Refused<ConversationRecord>("Someone changed this conversation meanwhile; look again and retry.");
         }
-        return StaffActionResult.Done(await ChangedAsync(conversationId, kind));
+        var changed = await ChangedAsync(conversationId, kind);
+        // A snoozed or resolved conversation frees its agent's seat for the queue.
+        await DrainQueuesAsync(CancellationToken.None);
+        return StaffActionResult.Done(changed);
     }
 
     /// <summary>The customer's 1–5 rating after resolution.</summary>
@@ -279,8 +317,42 @@ public sealed class ConversationService(
         return null;
     }
 
-    public async Task<bool> SetPresenceAsync(StaffScope staff, Presence presence, CancellationToken ct) =>
-        await teams.SetPresenceAsync(staff.UserId, presence, clock.GetUtcNow(), ct);
+    public async Task<bool> SetPresenceAsync(StaffScope staff, Presence presence, CancellationToken ct)
+    {
+        var changed = await teams.SetPresenceAsync(staff.UserId, presence, clock.GetUtcNow(), ct);
+        if (changed && presence == Presence.Online)
+        {
+            await DrainQueuesAsync(CancellationToken.None);
+        }
+        return changed;
+    }
+
+    /// <summary>Assigns queued conversations to agents with free seats, most urgent and longest waiting first, and tells everyone.</summary>
+    public async Task DrainQueuesAsync(CancellationToken ct)
+    {
+        foreach (var (id, _) in await routingRecords.DrainQueuesAsync(clock.GetUtcNow(), ct))
+        {
+            await ChangedAsync(id, "assigned");
+        }
+    }
+
+    /// <summary>
+    /// The periodic sweep: wakes snoozed conversations whose time has come, hands offline agents'
+    /// conversations back to the queue after the grace period, and drains the queues.
+    /// </summary>
+    public async Task SweepAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var id in await conversations.WakeSnoozedAsync(now, ct))
+        {
+            await ChangedAsync(id, "woke");
+        }
+        foreach (var id in await routingRecords.ReassignFromOfflineAsync(routingOptions.Value.OfflineGrace, now, ct))
+        {
+            await ChangedAsync(id, "reassigned");
+        }
+        await DrainQueuesAsync(ct);
+    }
 
     /// <summary>Typing is fire-and-forget: it is never stored, only passed on.</summary>
     public async Task StaffTypingAsync(StaffScope staff, ConversationRecord conversation, string name, bool isTyping)

@@ -8,7 +8,7 @@ public static class ConversationsModule
         services.AddSingleton<IConversationNotifier, InProcessConversationNotifier>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton<AgentHubSubscriptions>();
-        services.AddHostedService<SnoozeWaker>();
+        services.AddHostedService<ConversationSweeper>();
         return services;
     }
 

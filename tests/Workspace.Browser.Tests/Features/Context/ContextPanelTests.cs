@@ -38,7 +38,8 @@ public sealed class ContextPanelTests(BrowserApp app)
 
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
-        await Steps.SignInAsync(page, DemoAccount.Agent);
+        // A customer five days in is onboarding, so the demo ruleset routed the conversation to that team.
+        await Steps.SignInAsync(page, DemoAccount.OnboardingAgent);
         await page.GotoAsync($"/inbox/{conversationId}");
 
         var panel = page.GetByLabel("Customer context", new() { Exact = true });
