@@ -4,6 +4,7 @@ using Workspace.Data.Conversations;
 using Workspace.Data.Database;
 using Workspace.Data.Teams;
 using Workspace.Domain.Routing;
+using Workspace.Domain.Staff;
 
 namespace Workspace.Data.Routing;
 
@@ -22,7 +23,7 @@ internal static class Assigner
         FROM conversations c
         JOIN teams t ON t.id = c.team_id
         LEFT JOIN routing_decisions d ON d.conversation_id = c.id
-        WHERE c.assignee_id IS NULL AND c.status IN ('Open', 'Pending') AND (@Only IS NULL OR c.id = @Only)
+        WHERE c.assignee_id IS NULL AND c.status IN ('Open', 'Pending') AND (@Only IS NULL OR c.id = @Only) AND c.team_id IN @Teams
         ORDER BY c.priority, COALESCE(c.waiting_since, c.created_at), c.id
         """;
     private const string QueuedSqlite = QueuedOrderedSql + Paging.SqliteFirstRows;
@@ -45,13 +46,18 @@ internal static class Assigner
     public static async Task<IReadOnlyList<(long ConversationId, AssignmentAttempt Attempt)>> AssignQueuedAsync(
         DbConnection c, DbTransaction t, ISqlDialect dialect, string how, long? only, DateTimeOffset now, CancellationToken ct)
     {
-        var queued = (await c.QueryAsync<QueuedRow>(new CommandDefinition(dialect.Pick(QueuedSqlite, QueuedSqlServer),
-            new { Only = only, Take = MaxPerDrain }, t, cancellationToken: ct))).ToList();
-        if (queued.Count == 0)
+        var agents = (await TeamRepository.ListAgentsForAssignmentAsync(c, t, dialect, ct)).ToDictionary(a => a.UserId);
+        // A new arrival records its attempt whoever is free; a drain looks only at teams where someone has a free seat,
+        // so a long backlog in one team never hides another team's conversations.
+        var teams = only is not null
+            ? agents.Values.SelectMany(a => a.TeamIds).Distinct().ToList()
+            : agents.Values.Where(a => a.Presence == Presence.Online && a.OpenConversations < a.Capacity).SelectMany(a => a.TeamIds).Distinct().ToList();
+        if (teams.Count == 0 && only is null)
         {
             return [];
         }
-        var agents = (await TeamRepository.ListAgentsForAssignmentAsync(c, t, dialect, ct)).ToDictionary(a => a.UserId);
+        var queued = (await c.QueryAsync<QueuedRow>(new CommandDefinition(dialect.Pick(QueuedSqlite, QueuedSqlServer),
+            new { Only = only, Take = MaxPerDrain, Teams = teams.Count == 0 ? [-1L] : teams }, t, cancellationToken: ct))).ToList();
         var load = agents.Values.ToDictionary(a => a.UserId, a => (Open: a.OpenConversations, Last: a.LastAssignedAt));
         var results = new List<(long, AssignmentAttempt)>();
         foreach (var q in queued)

@@ -219,6 +219,16 @@ public sealed class RoutingRepository(Db db)
                 .Select(r => new SimulationCase(r.ConversationId, UnixTime.FromMs(r.CreatedAt), UnixTime.FromMs(r.ResolvedAt),
                     RoutingJson.Read<RoutingSignals>(r.Snapshot), r.TeamName, r.RuleName, (Priority)r.Priority)).ToList(), ct);
 
+    private const string RuleUsageSql = """
+        SELECT rule_id, COUNT(*) AS conversations FROM routing_decisions WHERE decided_at >= @Since GROUP BY rule_id
+        """;
+
+    /// <summary>How many conversations each rule decided since a moment, by rule id.</summary>
+    public Task<IReadOnlyDictionary<string, int>> RuleUsageAsync(DateTimeOffset since, CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyDictionary<string, int>>(async c =>
+            (await c.QueryAsync<(string RuleId, long Conversations)>(new CommandDefinition(RuleUsageSql, new { Since = UnixTime.ToMs(since) }, cancellationToken: ct)))
+                .ToDictionary(r => r.RuleId, r => (int)r.Conversations, StringComparer.Ordinal), ct);
+
     /// <summary>Drains every team's queue: assigns waiting conversations to agents who have become free.</summary>
     public Task<IReadOnlyList<(long ConversationId, AssignmentAttempt Attempt)>> DrainQueuesAsync(DateTimeOffset now, CancellationToken ct) =>
         db.WriteAsync((c, t) => Assigner.AssignQueuedAsync(c, t, db.Dialect, "queue", null, now, ct), ct);

@@ -87,7 +87,7 @@ public static class Assignment
 public sealed record AssignmentAttempt(DateTimeOffset At, string How, string? Team, long? AgentId, string? Agent, IReadOnlyList<string> RequiredSkills, IReadOnlyList<CandidateTrace> Candidates)
 {
     public string Summary => Agent is { } name
-        ? Candidates.FirstOrDefault(c => c.Chosen) is { } chosen ? $"Assigned to {name}: {chosen.Reason}." : $"Assigned to {name}."
+        ? Candidates.FirstOrDefault(c => c.Chosen) is { } chosen ? $"Assigned to {name}, {chosen.Reason}." : $"Assigned to {name}."
         : Candidates.Count == 0
             ? $"Waiting in the {Team ?? "team"} queue: the team has no agents."
             : $"Waiting in the {Team ?? "team"} queue: nobody eligible ({string.Join("; ", Candidates.Select(c => $"{c.Name} {c.Reason}"))}).";

@@ -22,7 +22,7 @@ public sealed record ComplexityWeights(
         new Dictionary<Intent, int>
         {
             [Intent.Outage] = 40,
-            [Intent.Integration] = 35,
+            [Intent.Integration] = 40,
             [Intent.Bug] = 30,
             [Intent.Account] = 20,
             [Intent.Billing] = 10,

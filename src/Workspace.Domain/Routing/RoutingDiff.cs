@@ -50,7 +50,8 @@ public static class RoutingDiff
                 lines.Add($"{name} actions: {oldDo} → {newDo}.");
             }
         }
-        foreach (var intent in Enum.GetValues<Intent>())
+        // A first version's phrases are the starting lists, not changes.
+        foreach (var intent in before is null ? [] : Enum.GetValues<Intent>())
         {
             var was = (before?.IntentPhrases.TryGetValue(intent, out var o) == true ? o : []).ToHashSet(StringComparer.OrdinalIgnoreCase);
             var now = (after.IntentPhrases.TryGetValue(intent, out var n) ? n : []).ToHashSet(StringComparer.OrdinalIgnoreCase);

@@ -25,7 +25,7 @@ public class ComplexityScoreTests
 
         var score = ComplexityWeights.Default.Score(Detector.Detect(text), text, integrationsInUse: 5, openIssues: 3, priorEscalations: 1);
 
-        // Integration 35 + areas min(20, 4×10) + integrations min(15, 5×5) + open issues min(20, 3×10) + escalations 10 = 100.
+        // Integration 40 + areas min(20, 4×10) + integrations min(15, 5×5) + open issues min(20, 3×10) + escalations 10 = 105, capped at 100.
         Assert.Equal(100, score.Value);
         Assert.Equal(20, score.Parts.Single(p => p.Key == "productArea").Points);
         Assert.Equal(15, score.Parts.Single(p => p.Key == "integrations").Points);

@@ -1,4 +1,5 @@
 using Workspace.Data.Conversations;
+using Workspace.Data.Routing;
 using Workspace.Domain.Conversations;
 
 namespace Workspace.Web.Features.Api;
@@ -33,12 +34,15 @@ public sealed record ConversationResponse(
     DateTimeOffset? FirstResponseAt,
     DateTimeOffset? ResolvedAt,
     int? Csat,
-    long LastSequence)
+    long LastSequence,
+    RoutingResponse? Routing)
 {
-    public static ConversationResponse From(ConversationRecord c) => new(
+    /// <summary>The conversation with its routing trace (null for one opened before any ruleset was published).</summary>
+    public static ConversationResponse From(ConversationRecord c, ConversationRouting? routing, ApiMasking masking) => new(
         c.Id, c.CustomerExternalId, c.Channel, c.Subject, c.Status, c.Priority,
         new QueueResponse(c.TeamId, c.TeamName, c.AssigneeId, c.AssigneeName),
-        c.CreatedAt, c.UpdatedAt, c.FirstResponseAt, c.ResolvedAt, c.Csat, c.LastSequence);
+        c.CreatedAt, c.UpdatedAt, c.FirstResponseAt, c.ResolvedAt, c.Csat, c.LastSequence,
+        routing is null ? null : RoutingResponse.From(routing, masking));
 }
 
 public sealed record MessageResponse(long Sequence, AuthorKind Author, string? AuthorName, string Body, string ClientMessageId, DateTimeOffset CreatedAt)

@@ -1,5 +1,7 @@
 using Workspace.Data.Conversations;
 using Workspace.Data.Customers;
+using Workspace.Data.Privacy;
+using Workspace.Data.Routing;
 using Workspace.Domain.Conversations;
 using Workspace.Domain.Validation;
 using Workspace.Web.Features.Conversations;
@@ -51,7 +53,8 @@ public static class ConversationEndpoints
         return api;
     }
 
-    private static async Task<IResult> OpenAsync(HttpRequest request, CustomerRepository customers, ConversationService service, CancellationToken ct)
+    private static async Task<IResult> OpenAsync(HttpRequest request, CustomerRepository customers, ConversationService service,
+        RoutingRepository routing, FieldPolicyRepository policies, CancellationToken ct)
     {
         var (input, problem) = await ApiBody.ReadObjectAsync<OpenConversationInput>(request, MaxBodyBytes);
         if (problem is not null)
@@ -81,15 +84,18 @@ public static class ConversationEndpoints
                 detail: $"No customer has external id '{externalId}'. Create it first with PUT /api/v1/customers/{{externalId}}.");
         }
         var (opened, first, created) = await service.OpenAsync(customer.Id, channel!.Value, subject, input.Message!.ClientMessageId!, input.Message.Body!, ct);
-        var response = new OpenedConversationResponse(ConversationResponse.From(opened), MessageResponse.From(first));
+        var response = new OpenedConversationResponse(
+            ConversationResponse.From(opened, await routing.DecisionAsync(opened.Id, ct), await ApiMasking.ForAsync(request.HttpContext, policies, ct)),
+            MessageResponse.From(first));
         return created
             ? TypedResults.Created($"/api/v1/conversations/{opened.Id}", response)
             : TypedResults.Ok(response);
     }
 
-    private static async Task<IResult> GetAsync(long id, ConversationRepository conversations, CancellationToken ct) =>
+    private static async Task<IResult> GetAsync(long id, HttpContext http, ConversationRepository conversations, RoutingRepository routing,
+        FieldPolicyRepository policies, CancellationToken ct) =>
         await conversations.GetAsync(id, ct) is { } conversation
-            ? TypedResults.Ok(ConversationResponse.From(conversation))
+            ? TypedResults.Ok(ConversationResponse.From(conversation, await routing.DecisionAsync(id, ct), await ApiMasking.ForAsync(http, policies, ct)))
             : NotFound(id);
 
     private static async Task<IResult> MessagesAsync(long id, long? after, int? take, ConversationRepository conversations, CancellationToken ct)

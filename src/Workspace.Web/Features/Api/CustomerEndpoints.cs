@@ -1,11 +1,9 @@
 using System.Text.Json;
-using Workspace.Data.ApiKeys;
 using Workspace.Data.Customers;
 using Workspace.Data.Privacy;
 using Workspace.Domain.Customers;
 using Workspace.Domain.Signals;
 using Workspace.Domain.Validation;
-using Workspace.Web.Features.Auth;
 using Workspace.Web.Features.Context;
 using Workspace.Web.Features.Conversations;
 
@@ -87,7 +85,7 @@ public static class CustomerEndpoints
         }
         var (customerId, created) = await customers.UpsertAsync(profile, clock.GetUtcNow(), ct);
         notifier.Publish(new CustomerDataChanged(customerId, "profile"));
-        var stored = CustomerResponse.From((await customers.GetAsync(externalId, ct))!, await MaskingForAsync(request.HttpContext, policies, ct));
+        var stored = CustomerResponse.From((await customers.GetAsync(externalId, ct))!, await ApiMasking.ForAsync(request.HttpContext, policies, ct));
         return created
             ? TypedResults.Created($"/api/v1/customers/{Uri.EscapeDataString(externalId)}/context", stored)
             : TypedResults.Ok(stored);
@@ -227,10 +225,6 @@ public static class CustomerEndpoints
         return TypedResults.Ok(DeclaredPreferencesResponse.From(preferences));
     }
 
-    /// <summary>The key's scope decides what it sees under the current field policy.</summary>
-    private static async Task<ApiMasking> MaskingForAsync(HttpContext http, FieldPolicyRepository policies, CancellationToken ct) =>
-        new(await policies.GetAsync(ct), http.User.FindFirst(ApiKeyAuthenticationHandler.ScopeClaim)?.Value == nameof(ApiKeyScope.Full));
-
     private static async Task<IResult> GetContextAsync(
         string externalId, HttpContext http, CustomerContextService contexts, CustomerRepository customers, FieldPolicyRepository policies, CancellationToken ct)
     {
@@ -240,7 +234,7 @@ public static class CustomerEndpoints
         }
         var events = await customers.RecentEventsAsync(context.Customer.Id, 0, RecentEventCount, ct);
         var transactions = await customers.RecentTransactionsAsync(context.Customer.Id, 0, RecentTransactionCount, ct);
-        return TypedResults.Ok(CustomerContextResponse.From(context, events, transactions, await MaskingForAsync(http, policies, ct)));
+        return TypedResults.Ok(CustomerContextResponse.From(context, events, transactions, await ApiMasking.ForAsync(http, policies, ct)));
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult CustomerNotFound(string externalId) =>

@@ -1,9 +1,12 @@
 using System.Globalization;
+using Workspace.Data.ApiKeys;
 using Workspace.Data.Customers;
+using Workspace.Data.Privacy;
 using Workspace.Domain.Conversations;
 using Workspace.Domain.Customers;
 using Workspace.Domain.Privacy;
 using Workspace.Domain.Signals;
+using Workspace.Web.Features.Auth;
 using Workspace.Web.Features.Context;
 
 namespace Workspace.Web.Features.Api;
@@ -66,6 +69,10 @@ public sealed record CustomerResponse(
 public sealed record ApiMasking(FieldPolicy Policy, bool FullScope)
 {
     public bool Sees(string field) => Policy.VisibleToApi(field, FullScope);
+
+    /// <summary>The key's scope decides what it sees under the current field policy.</summary>
+    public static async Task<ApiMasking> ForAsync(HttpContext http, FieldPolicyRepository policies, CancellationToken ct) =>
+        new(await policies.GetAsync(ct), http.User.FindFirst(ApiKeyAuthenticationHandler.ScopeClaim)?.Value == nameof(ApiKeyScope.Full));
 }
 
 public sealed record EventResponse(string EventId, EventKind Kind, string Name, DateTimeOffset OccurredAt, IReadOnlyDictionary<string, string> Properties)

@@ -80,6 +80,18 @@ public sealed class RoutingService(
             Text: text.Length <= RoutingSignals.MaxText ? text : text[..RoutingSignals.MaxText]);
     }
 
+    /// <summary>Replays a draft over the conversations that arrived in the period and compares with what was decided then.</summary>
+    public async Task<SimulationResult> SimulateAsync(RoutingDefinition draft, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var history = await routing.HistoryAsync(from, to, ct);
+        var capacity = (await teams.ListAgentsAsync(ct))
+            .SelectMany(a => a.TeamIds.Select(t => (Team: t, a.Capacity)))
+            .GroupBy(x => x.Team)
+            .ToDictionary(g => g.Key, g => g.Sum(x => x.Capacity));
+        var names = (await teams.ListTeamsAsync(ct)).ToDictionary(t => t.Name, t => capacity.TryGetValue(t.Id, out var c) ? c : 0, StringComparer.Ordinal);
+        return RoutingSimulation.Run(draft.Compile(0), history, names, to);
+    }
+
     private async Task<(long? AgentId, string? Reason)> StickyAsync(StickyPreference sticky, CustomerRecord customer, CancellationToken ct)
     {
         switch (sticky)
