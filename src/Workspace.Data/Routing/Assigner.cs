@@ -23,11 +23,17 @@ internal static class Assigner
         FROM conversations c
         JOIN teams t ON t.id = c.team_id
         LEFT JOIN routing_decisions d ON d.conversation_id = c.id
-        WHERE c.assignee_id IS NULL AND c.status IN ('Open', 'Pending') AND (@Only IS NULL OR c.id = @Only) AND c.team_id IN @Teams
+        WHERE c.assignee_id IS NULL AND c.status IN ('Open', 'Pending') AND (@Only IS NULL OR c.id = @Only)
+          AND (@Only IS NOT NULL OR c.team_id IN (
+              SELECT m.team_id FROM team_members m
+              JOIN agents a ON a.user_id = m.user_id
+              JOIN users u ON u.id = a.user_id
+              WHERE a.presence = 'Online' AND u.is_disabled = 0
+                AND (SELECT COUNT(*) FROM conversations o WHERE o.assignee_id = a.user_id AND o.status IN ('Open', 'Pending')) < a.capacity))
         ORDER BY c.priority, COALESCE(c.waiting_since, c.created_at), c.id
         """;
-    private const string QueuedSqlite = QueuedOrderedSql + Paging.SqliteFirstRows;
-    private const string QueuedSqlServer = QueuedOrderedSql + Paging.SqlServerFirstRows;
+    private const string QueuedSqlite = QueuedOrderedSql + "\nLIMIT @Take OFFSET @Skip";
+    private const string QueuedSqlServer = QueuedOrderedSql + "\nOFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
     private const string AssignSql = """
         UPDATE conversations SET assignee_id = @AgentId, assigned_at = @Now, updated_at = @Now
         WHERE id = @Id AND assignee_id IS NULL AND status <> 'Resolved'
@@ -47,19 +53,28 @@ internal static class Assigner
         DbConnection c, DbTransaction t, ISqlDialect dialect, string how, long? only, DateTimeOffset now, CancellationToken ct)
     {
         var agents = (await TeamRepository.ListAgentsForAssignmentAsync(c, t, dialect, ct)).ToDictionary(a => a.UserId);
-        // A new arrival records its attempt whoever is free; a drain looks only at teams where someone has a free seat,
-        // so a long backlog in one team never hides another team's conversations.
-        var teams = only is not null
-            ? agents.Values.SelectMany(a => a.TeamIds).Distinct().ToList()
-            : agents.Values.Where(a => a.Presence == Presence.Online && a.OpenConversations < a.Capacity).SelectMany(a => a.TeamIds).Distinct().ToList();
-        if (teams.Count == 0 && only is null)
-        {
-            return [];
-        }
-        var queued = (await c.QueryAsync<QueuedRow>(new CommandDefinition(dialect.Pick(QueuedSqlite, QueuedSqlServer),
-            new { Only = only, Take = MaxPerDrain, Teams = teams.Count == 0 ? [-1L] : teams }, t, cancellationToken: ct))).ToList();
         var load = agents.Values.ToDictionary(a => a.UserId, a => (Open: a.OpenConversations, Last: a.LastAssignedAt));
         var results = new List<(long, AssignmentAttempt)>();
+        // A drain reads only teams where someone has a free seat, a page at a time, so a backlog nobody can take (in
+        // another team, or needing a skill nobody free has) never hides what a free agent could take behind it.
+        var skip = 0;
+        while (true)
+        {
+            var page = (await c.QueryAsync<QueuedRow>(new CommandDefinition(dialect.Pick(QueuedSqlite, QueuedSqlServer),
+                new { Only = only, Take = MaxPerDrain, Skip = skip }, t, cancellationToken: ct))).ToList();
+            var assigned = await AssignPageAsync(c, t, page, agents, load, results, how, only is not null, now, ct);
+            skip += page.Count - assigned;
+            if (page.Count < MaxPerDrain || !agents.Values.Any(a => a.Presence == Presence.Online && load[a.UserId].Open < a.Capacity))
+            {
+                return results;
+            }
+        }
+    }
+
+    private static async Task<int> AssignPageAsync(DbConnection c, DbTransaction t, List<QueuedRow> queued, Dictionary<long, AgentRecord> agents,
+        Dictionary<long, (int Open, DateTimeOffset? Last)> load, List<(long, AssignmentAttempt)> results, string how, bool arrival, DateTimeOffset now, CancellationToken ct)
+    {
+        var assigned = 0;
         foreach (var q in queued)
         {
             var members = agents.Values.Where(a => a.TeamIds.Contains(q.TeamId)).ToList();
@@ -73,7 +88,7 @@ internal static class Assigner
             var attempt = new AssignmentAttempt(now, how, q.TeamName, result.AgentId, agent?.Name, skills, result.Candidates);
             if (agent is null)
             {
-                if (only is not null)
+                if (arrival)
                 {
                     await SaveAttemptAsync(c, t, q.Id, attempt, ct);
                     results.Add((q.Id, attempt));
@@ -91,8 +106,9 @@ internal static class Assigner
             await ConversationRepository.AddEventAsync(c, t, q.Id, "assigned", null,
                 new { agentId = agent.UserId, agent = agent.Name, how, reason = attempt.Summary }, now, ct);
             results.Add((q.Id, attempt));
+            assigned++;
         }
-        return results;
+        return assigned;
     }
 
     private static async Task SaveAttemptAsync(DbConnection c, DbTransaction t, long conversationId, AssignmentAttempt attempt, CancellationToken ct) =>
