@@ -275,6 +275,7 @@ public sealed class DemoDataGenerator(Db db)
                 FailedStep = featured?.FailedStep,
                 ActivityDrop = featured?.ActivityDrop ?? _random.Bool(0.1f),
                 ErrorProne = featured?.ErrorProne ?? _random.Bool(0.12f),
+                RepeatedError = featured?.ErrorProne == true ? "webhook-rejected" : null,
             };
         }
 
@@ -349,18 +350,20 @@ public sealed class DemoDataGenerator(Db db)
                 var position = c.ActivityDrop ? Math.Pow(_random.Double(), 1.8) * 0.92 : _random.Double();
                 var at = windowStart + (long)(position * span);
                 var roll = _random.Double();
-                if (roll < errorShare)
+                var (kind, name, properties) = roll < errorShare
+                    ? (EventKind.ErrorRaised, _random.ArrayElement(DemoCatalog.Errors), $$"""{"feature":"{{_random.ArrayElement(c.Features)}}"}""")
+                    : roll < 0.5
+                        ? (EventKind.Login, "login", $$"""{"device":"{{_random.ArrayElement(["web", "web", "mobile"])}}"}""")
+                        : (EventKind.FeatureUsed, _random.ArrayElement(c.Features), "{}");
+                var left = count - emitted;
+                if (c.RepeatedError is { } error && left <= CustomerSignals.RepeatedErrorThreshold)
                 {
-                    Emit(EventKind.ErrorRaised, _random.ArrayElement(DemoCatalog.Errors), at, $$"""{"feature":"{{_random.ArrayElement(c.Features)}}"}""");
+                    // A featured error-prone customer's last events are one error repeated in the last day, on every
+                    // machine; the draws above still happen so the rest of the demo world does not shift.
+                    Emit(EventKind.ErrorRaised, error, _now - left * 6 * 3_600_000L, $$"""{"feature":"{{c.Features[0]}}"}""");
+                    continue;
                 }
-                else if (roll < 0.5)
-                {
-                    Emit(EventKind.Login, "login", at, $$"""{"device":"{{_random.ArrayElement(["web", "web", "mobile"])}}"}""");
-                }
-                else
-                {
-                    Emit(EventKind.FeatureUsed, _random.ArrayElement(c.Features), at, "{}");
-                }
+                Emit(kind, name, at, properties);
             }
         }
 
@@ -570,6 +573,7 @@ public sealed class DemoDataGenerator(Db db)
         public string? FailedStep { get; init; }
         public bool ActivityDrop { get; init; }
         public bool ErrorProne { get; init; }
+        public string? RepeatedError { get; init; }
         public int? FixedEvents { get; set; }
         public int? FixedTransactions { get; set; }
         public int? FixedConversations { get; set; }

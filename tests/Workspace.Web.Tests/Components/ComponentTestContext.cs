@@ -1,10 +1,14 @@
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
+using Workspace.Data.Audit;
 using Workspace.Data.Staff;
+using Workspace.Web.Features.Auth;
 using Workspace.Web.Tests.Support;
 
 namespace Workspace.Web.Tests.Components;
@@ -25,6 +29,11 @@ public abstract class ComponentTestContext : BunitContext
         _appScope = app.Services.CreateAsyncScope();
         Services.AddFallbackServiceProvider(_appScope.ServiceProvider);
         Auth = AddAuthorization();
+        // Pages' handlers re-check the signed-in user with the app's real policies (roles, not bUnit's policy
+        // list), against the user bUnit's authentication state holds at the moment of the click.
+        Services.AddSingleton(app.Service<IAuthorizationService>());
+        Services.AddScoped(sp => new PageAuthorizer(
+            sp.GetRequiredService<AuthenticationStateProvider>(), sp.GetRequiredService<IAuthorizationService>(), app.Service<AuditLog>(), app.Service<TimeProvider>()));
     }
 
     private readonly AsyncServiceScope _appScope;
