@@ -12,6 +12,7 @@ using Workspace.Data.Notifications;
 using Workspace.Data.Privacy;
 using Workspace.Data.Routing;
 using Workspace.Data.Segments;
+using Workspace.Data.Templates;
 using Workspace.Data.Staff;
 using Workspace.Data.Teams;
 
@@ -41,6 +42,7 @@ public static class DataModule
         services.AddSingleton<SegmentRepository>();
         services.AddSingleton<FieldPolicyRepository>();
         services.AddSingleton<RoutingRepository>();
+        services.AddSingleton<TemplateRepository>();
         services.AddSingleton<DemoDataGenerator>();
         services.AddSingleton<DatabaseInitializer>();
         return services;

@@ -8,6 +8,7 @@ using Workspace.Data.Database;
 using Workspace.Data.Routing;
 using Workspace.Data.Segments;
 using Workspace.Data.Staff;
+using Workspace.Data.Templates;
 using Workspace.Domain.Conversations;
 using Workspace.Domain.Customers;
 using Workspace.Domain.Routing;
@@ -32,6 +33,7 @@ public sealed class DemoDataGenerator(Db db)
         // Rows go in chunks of one transaction each so a 5-million-event run neither holds one
         // giant transaction nor pays a commit per row.
         await world.WriteStaffAsync(connection, ct);
+        await world.WriteTemplatesAsync(connection, ct);
         await world.WriteCustomersAsync(connection, ct);
         await world.WriteConversationsAsync(connection, ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -410,6 +412,22 @@ public sealed class DemoDataGenerator(Db db)
                     Emit(TransactionKind.Order, _random.Int(50, 800) * 100L, TransactionStatus.Paid, at + 86_400_000L, "Add-on: extra seats");
                 }
             }
+        }
+
+        public async Task WriteTemplatesAsync(DbConnection connection, CancellationToken ct)
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(_now);
+            foreach (var block in DemoTemplates.Blocks)
+            {
+                await TemplateRepository.PublishBlockAsync(connection, tx, block, "The demo library.", "demo seed", at, ct);
+            }
+            foreach (var template in DemoTemplates.Templates)
+            {
+                await TemplateRepository.PublishAsync(connection, tx, template, DemoTemplates.TestCases.TryGetValue(template.Key, out var tests) ? tests : [],
+                    "The demo library.", "demo seed", at, ct);
+            }
+            await tx.CommitAsync(ct);
         }
 
         private const string InsertConversationSqlite = """
