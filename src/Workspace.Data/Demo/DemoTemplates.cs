@@ -43,7 +43,7 @@ public static class DemoTemplates
             {{ include "next-step" }}
 
             {{ include "signoff" }}
-            """),
+            """, ["new-and-stuck", "enterprise-onboarding-failed"]),
         new("feature-adoption", "Feature adoption: a feature not used yet", [Intent.HowTo], [LifecycleStage.Adoption, LifecycleStage.Maturity], null,
             ["recommendations.unused_feature"], TemplateTone.Concise, """
             {{ include "greeting" }}
@@ -92,10 +92,10 @@ public static class DemoTemplates
             ["customer.company"], TemplateTone.Guided, """
             {{ include "greeting" }}
 
-            {{ if tone == "guided" }}I wanted to check in on how things are going at {{ customer.company }}.{{ if signals.activity_trend == "Dropping" || signals.activity_trend == "SharpDrop" }} I noticed your team has been using the product less over the last few weeks; if something is getting in the way, I'd like to help fix it.{{ end }}{{ if recommendations.unused_feature }} Many teams like yours also use {{ recommendations.unused_feature | string.replace "-" " " }}; happy to show you how.{{ end }}{{ else }}Checking in on {{ customer.company }}.{{ if signals.activity_trend == "Dropping" || signals.activity_trend == "SharpDrop" }} Usage is down lately: anything blocking you?{{ end }}{{ end }}
+            {{ if tone == "guided" }}I wanted to check in on how things are going at {{ customer.company }}.{{ if signals.activity_trend == "Declining" || signals.activity_trend == "Sharp drop" }} I noticed your team has been using the product less over the last few weeks; if something is getting in the way, I'd like to help fix it.{{ end }}{{ if recommendations.unused_feature }} Many teams like yours also use {{ recommendations.unused_feature | string.replace "-" " " }}; happy to show you how.{{ end }}{{ else }}Checking in on {{ customer.company }}.{{ if signals.activity_trend == "Declining" || signals.activity_trend == "Sharp drop" }} Usage is down lately: anything blocking you?{{ end }}{{ end }}
 
             {{ include "signoff" }}
-            """),
+            """, ["high-value-at-risk"]),
         new("csat-follow-up", "CSAT follow-up", [], [], null,
             ["signals.last_csat"], TemplateTone.Guided, """
             {{ include "greeting" }}

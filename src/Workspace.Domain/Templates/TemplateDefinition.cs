@@ -11,9 +11,9 @@ public enum TemplateTone
 }
 
 /// <summary>
-/// A message template as a lead writes it: where it applies (intents, lifecycle stages, channel), the
-/// data points it needs (model paths such as <c>signals.failed_steps</c>), its default tone, and the
-/// Scriban body.
+/// A message template as a lead writes it: where it applies (intents, lifecycle stages, channel,
+/// segments), the data points it needs (model paths such as <c>signals.failed_steps</c>), its default
+/// tone, and the Scriban body.
 /// </summary>
 public sealed record TemplateDefinition(
     string Key,
@@ -23,7 +23,11 @@ public sealed record TemplateDefinition(
     string? Channel,
     IReadOnlyList<string> RequiredData,
     TemplateTone DefaultTone,
-    string Body);
+    string Body,
+    IReadOnlyList<string>? Segments = null)
+{
+    public IReadOnlyList<string> SegmentKeys => Segments ?? [];
+}
 
 /// <summary>A reusable block that templates include by name (<c>{{ include 'greeting' }}</c>).</summary>
 public sealed record TemplateBlock(string Name, string Body);

@@ -21,6 +21,7 @@ public static class TemplateDiff
         Compare("Intents", string.Join(", ", before.Intents), string.Join(", ", after.Intents));
         Compare("Lifecycle stages", string.Join(", ", before.Stages), string.Join(", ", after.Stages));
         Compare("Channel", before.Channel ?? "", after.Channel ?? "");
+        Compare("Segments", string.Join(", ", before.SegmentKeys), string.Join(", ", after.SegmentKeys));
         Compare("Required data", string.Join(", ", before.RequiredData), string.Join(", ", after.RequiredData));
         Compare("Default tone", before.DefaultTone.ToString(), after.DefaultTone.ToString());
         return lines;
