@@ -106,10 +106,10 @@ public sealed class ConversationRepository(Db db)
     /// transaction decides, so two tabs writing at once never open two conversations.
     /// </summary>
     /// <remarks>
-    /// Routing is computed before the write (it reads the customer's signals), so a caller who found a
-    /// current conversation passes none; if that conversation stopped being current meanwhile, nothing
-    /// is written and the result asks for routing (<see cref="WidgetWrite.NeedsRouting"/>). <paramref name="routed"/>
-    /// says routing was computed (its result may be none, when no ruleset is published yet).
+    /// Routing reads the customer's signals, which the write cannot wait for, so a caller first writes
+    /// without it: when there is no current conversation nothing is written and the result asks for
+    /// routing (<see cref="WidgetWrite.NeedsRouting"/>); the caller computes it and writes again with
+    /// <paramref name="routed"/> true (its result may be none, when no ruleset is published yet).
     /// </remarks>
     public Task<WidgetWrite> ContinueOrOpenAsync(NewConversation open, bool routed, TimeSpan followUpWindow, DateTimeOffset now, CancellationToken ct) =>
         db.WriteAsync(async (c, t) =>
@@ -139,15 +139,6 @@ public sealed class ConversationRepository(Db db)
     public Task<long?> LastAgentAsync(long customerId, CancellationToken ct) =>
         db.ReadAsync(c => c.ExecuteScalarAsync<long?>(new CommandDefinition(db.Dialect.Pick(LastAgentSqlite, LastAgentSqlServer),
             new { CustomerId = customerId, Take = 1 }, cancellationToken: ct)), ct);
-
-    private const string CurrentIdSql = """
-        SELECT id FROM conversations WHERE customer_id = @CustomerId AND (status <> 'Resolved' OR resolved_at >= @ResolvedAfter)
-        """;
-
-    /// <summary>Whether the customer has a conversation the widget would continue (open, or resolved within the window).</summary>
-    public Task<bool> HasCurrentAsync(long customerId, TimeSpan followUpWindow, DateTimeOffset now, CancellationToken ct) =>
-        db.ReadAsync(async c => (await c.QueryAsync<long>(new CommandDefinition(CurrentIdSql,
-            new { CustomerId = customerId, ResolvedAfter = UnixTime.ToMs(now - followUpWindow) }, cancellationToken: ct))).Any(), ct);
 
     private async Task<(ConversationRecord Conversation, MessageRecord Message, bool Created, bool Opened)> OpenInAsync(
         DbConnection c, DbTransaction t, NewConversation open, DateTimeOffset now, CancellationToken ct)

@@ -79,20 +79,17 @@ public sealed class ConversationService(
     /// <summary>
     /// A message from the widget: it continues the customer's current conversation, or opens a routed
     /// one, decided in one transaction. Routing reads the customer's signals, so it is computed only
-    /// when there is no current conversation.
+    /// when the write finds no current conversation (then the write is made again with it).
     /// </summary>
     public async Task<(ConversationRecord Conversation, MessageRecord Message, bool Opened)> SendFromWidgetAsync(long customerId, string clientMessageId, string body, CancellationToken ct)
     {
         var text = MessageInput.Normalize(body);
         var subject = text.Length <= 80 ? text : text[..79] + "…";
         var now = clock.GetUtcNow();
-        var needsRouting = !await conversations.HasCurrentAsync(customerId, FollowUpWindow, now, ct);
-        var routed = needsRouting ? await routing.RouteAsync(customerId, Channel.Chat, text, now, ct) : null;
-        var write = await conversations.ContinueOrOpenAsync(Routed(customerId, Channel.Chat, subject, clientMessageId, text, routed), needsRouting, FollowUpWindow, now, ct);
+        var write = await conversations.ContinueOrOpenAsync(Routed(customerId, Channel.Chat, subject, clientMessageId, text, null), false, FollowUpWindow, now, ct);
         if (write.NeedsRouting)
         {
-            // The current conversation stopped being current between the check and the write.
-            routed = await routing.RouteAsync(customerId, Channel.Chat, text, now, ct);
+            var routed = await routing.RouteAsync(customerId, Channel.Chat, text, now, ct);
             write = await conversations.ContinueOrOpenAsync(Routed(customerId, Channel.Chat, subject, clientMessageId, text, routed), true, FollowUpWindow, now, ct);
         }
         if (write.MessageCreated)
