@@ -10,6 +10,7 @@ using Workspace.Web.Features.Health;
 using Workspace.Web.Features.Privacy;
 using Workspace.Web.Features.Routing;
 using Workspace.Web.Features.Shell;
+using Workspace.Web.Features.Templates;
 
 var (command, hostArgs) = WorkspaceCommands.Split(args);
 var builder = WebApplication.CreateBuilder(hostArgs);
@@ -22,6 +23,7 @@ builder.Services.AddWorkspaceConversations();
 builder.Services.AddWorkspaceChat();
 builder.Services.AddWorkspaceContext();
 builder.Services.AddWorkspaceRouting(builder.Configuration);
+builder.Services.AddWorkspaceTemplates();
 builder.Services.AddWorkspacePrivacy();
 builder.Services.AddWorkspaceApi();
 builder.Services.AddWorkspaceHealth();

@@ -42,6 +42,7 @@ public static class ApiModule
         var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.ApiKey).DisableAntiforgery();
         api.MapCustomerEndpoints();
         api.MapConversationEndpoints();
+        api.MapTemplateEndpoints();
         // An unknown API path is a 404 problem for the caller, not a redirect to the staff sign-in page.
         app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found",
             detail: "There is no API endpoint at this path. See /openapi/v1.json.")).AllowAnonymous().ExcludeFromDescription();
