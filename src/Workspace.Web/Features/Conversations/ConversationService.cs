@@ -6,6 +6,7 @@ using Workspace.Data.Customers;
 using Workspace.Data.Notifications;
 using Workspace.Data.Routing;
 using Workspace.Data.Teams;
+using Workspace.Data.Templates;
 using Workspace.Domain.Conversations;
 using Workspace.Domain.Routing;
 using Workspace.Domain.Staff;
@@ -27,6 +28,7 @@ public sealed class ConversationService(
     TeamRepository teams,
     NotificationRepository notifications,
     RoutingService routing,
+    TemplateRepository templates,
     RoutingRepository routingRecords,
     IOptions<RoutingOptions> routingOptions,
     IConversationNotifier notifier,
@@ -123,8 +125,12 @@ public sealed class ConversationService(
         return (message, current, created);
     }
 
-    /// <summary>An agent's reply or internal note. Notes reach staff only; mentions in them notify.</summary>
-    public async Task<StaffActionResult<MessageRecord>> SendFromStaffAsync(StaffScope staff, long conversationId, string clientMessageId, string body, bool isNote, CancellationToken ct)
+    /// <summary>
+    /// An agent's reply or internal note. Notes reach staff only; mentions in them notify. A reply made
+    /// from a template records the template version and whether the agent edited its text.
+    /// </summary>
+    public async Task<StaffActionResult<MessageRecord>> SendFromStaffAsync(StaffScope staff, long conversationId, string clientMessageId, string body, bool isNote,
+        CancellationToken ct, (string Key, int Version, bool Edited)? template = null)
     {
         var errors = MessageInput.Validate(clientMessageId, body);
         if (!errors.IsEmpty)
@@ -140,9 +146,14 @@ public sealed class ConversationService(
         {
             return StaffActionResult.Refused<MessageRecord>("Reopen the conversation before replying.");
         }
+        if (template is { } used && (isNote || await templates.VersionAsync(used.Key, used.Version, ct) is null))
+        {
+            return StaffActionResult.Refused<MessageRecord>(isNote ? "A note cannot be sent as a template reply." : $"There is no version {used.Version} of the template “{used.Key}”.");
+        }
         var text = MessageInput.Normalize(body);
         var (message, created) = await conversations.AppendAsync(conversationId,
-            new NewMessage(isNote ? AuthorKind.Note : AuthorKind.Agent, staff.UserId, clientMessageId, text), clock.GetUtcNow(), ct);
+            new NewMessage(isNote ? AuthorKind.Note : AuthorKind.Agent, staff.UserId, clientMessageId, text, template?.Key, template?.Version, template?.Edited ?? false),
+            clock.GetUtcNow(), ct);
         if (created)
         {
             var current = (await conversations.GetAsync(conversationId, CancellationToken.None))!;

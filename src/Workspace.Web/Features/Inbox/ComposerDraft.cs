@@ -29,6 +29,23 @@ public sealed class ComposerDraft
 
     public bool IsNote { get; set; }
 
+    /// <summary>The template inserted into this draft and the text it rendered, so sending can say whether the agent edited it.</summary>
+    public InsertedTemplate? Template { get; private set; }
+
+    /// <summary>
+    /// Puts a rendered template into the draft: it replaces an empty draft, and goes after what the agent
+    /// already wrote otherwise (then the message counts as edited).
+    /// </summary>
+    public void Insert(string key, int version, string text)
+    {
+        Text = string.IsNullOrWhiteSpace(_text) ? text : _text.TrimEnd() + "\n\n" + text;
+        Template = new InsertedTemplate(key, version, text);
+    }
+
+    /// <summary>What the sent message records: the template and whether the text differs from what it rendered.</summary>
+    public (string Key, int Version, bool Edited)? TemplateUse =>
+        Template is { } t && !IsNote ? (t.Key, t.Version, !string.Equals(_text.Trim(), t.Rendered.Trim(), StringComparison.Ordinal)) : null;
+
     public string ClientMessageId { get; private set; } = NewId();
 
     public DraftState State { get; private set; } = DraftState.Editing;
@@ -54,6 +71,7 @@ public sealed class ComposerDraft
     public void Sent()
     {
         _text = "";
+        Template = null;
         ClientMessageId = NewId();
         State = DraftState.Editing;
         Error = null;
@@ -67,6 +85,8 @@ public sealed class ComposerDraft
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 }
+
+public sealed record InsertedTemplate(string Key, int Version, string Rendered);
 
 public enum DraftState
 {
