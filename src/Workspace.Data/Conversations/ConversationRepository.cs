@@ -566,6 +566,10 @@ public sealed class ConversationRepository(Db db)
         INSERT INTO conversation_events (conversation_id, at, kind, actor_user_id, data) VALUES (@ConversationId, @At, @Kind, @ActorId, @Data)
         """;
 
+    /// <summary>Records something that happened to a conversation on its own (e.g. an automation that did not run, and why).</summary>
+    public Task RecordEventAsync(long conversationId, string kind, object? data, DateTimeOffset now, CancellationToken ct) =>
+        db.WriteAsync((c, t) => AddEventAsync(c, t, conversationId, kind, null, data, now, ct), ct);
+
     public static Task AddEventAsync(DbConnection c, DbTransaction t, long conversationId, string kind, long? actorId, object? data, DateTimeOffset now, CancellationToken ct) =>
         c.ExecuteAsync(new CommandDefinition(InsertEventSql, new
         {

@@ -56,7 +56,7 @@ public sealed class CompiledRuleset
         }
         var a = rule.Rule.Actions;
         return new RoutingDecision(Source.Version, rule.Rule.Id, rule.Rule.Name, conditions, skipped, a.Team, a.Priority ?? Priority.P3,
-            a.RequiredSkills, a.FirstResponseMinutes, a.ResolutionMinutes, a.Sticky);
+            a.RequiredSkills, a.FirstResponseMinutes, a.ResolutionMinutes, a.Sticky, a.ReplyTemplate);
     }
 
     private static Func<RoutingFacts, bool> CompileCondition(RuleCondition c)
@@ -319,4 +319,5 @@ public sealed record RoutingDecision(
     IReadOnlyList<string> RequiredSkills,
     int? FirstResponseMinutes,
     int? ResolutionMinutes,
-    StickyPreference Sticky);
+    StickyPreference Sticky,
+    string? ReplyTemplate = null);

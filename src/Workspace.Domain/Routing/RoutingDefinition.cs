@@ -21,9 +21,9 @@ public sealed record RoutingDefinition(
         [new RoutingRule("default", "Default", true, [], new RuleActions(team, [], Conversations.Priority.P3, null, null))],
         IntentDetector.DefaultPhrases, ComplexityWeights.Default);
 
-    public ValidationErrors Validate(IReadOnlyCollection<string>? knownTeams)
+    public ValidationErrors Validate(IReadOnlyCollection<string>? knownTeams, IReadOnlyCollection<string>? knownTemplates = null)
     {
-        var errors = new Ruleset(0, Rules).Validate(knownTeams);
+        var errors = new Ruleset(0, Rules).Validate(knownTeams, knownTemplates);
         foreach (var intent in Enum.GetValues<Intent>())
         {
             var phrases = IntentPhrases.TryGetValue(intent, out var list) ? list : [];

@@ -55,6 +55,10 @@ public static class RuleText
         {
             parts.Add(a.Sticky == StickyPreference.LastAgent ? "prefer the last agent" : "prefer the account owner");
         }
+        if (a.ReplyTemplate is { } template)
+        {
+            parts.Add($"reply with template “{template}” and wait");
+        }
         return string.Join(", ", parts);
     }
 

@@ -15,14 +15,19 @@ public enum StickyPreference
     AccountOwner,
 }
 
-/// <summary>What a matching rule does; a closed set, so every action is known to the engine and the editor.</summary>
+/// <summary>
+/// What a matching rule does; a closed set, so every action is known to the engine and the editor.
+/// <paramref name="ReplyTemplate"/> is the automation path: reply at once with that published template
+/// (rendered for the customer, marked automated) and wait in the queue for the customer's answer.
+/// </summary>
 public sealed record RuleActions(
     string? Team,
     IReadOnlyList<string> RequiredSkills,
     Priority? Priority,
     int? FirstResponseMinutes,
     int? ResolutionMinutes,
-    StickyPreference Sticky = StickyPreference.None);
+    StickyPreference Sticky = StickyPreference.None,
+    string? ReplyTemplate = null);
 
 /// <summary>One rule: conditions (all or any must hold) and actions. A rule without conditions always matches.</summary>
 public sealed record RoutingRule(string Id, string Name, bool MatchAll, IReadOnlyList<RuleCondition> Conditions, RuleActions Actions)
@@ -39,7 +44,7 @@ public sealed record Ruleset(int Version, IReadOnlyList<RoutingRule> Rules)
     public const int MaxRules = 500;
 
     /// <summary>Every problem, each naming the rule and condition it is about.</summary>
-    public ValidationErrors Validate(IReadOnlyCollection<string>? knownTeams = null)
+    public ValidationErrors Validate(IReadOnlyCollection<string>? knownTeams = null, IReadOnlyCollection<string>? knownTemplates = null)
     {
         var errors = new ValidationErrors();
         if (Rules.Count == 0)
@@ -72,7 +77,7 @@ public sealed record Ruleset(int Version, IReadOnlyList<RoutingRule> Rules)
             {
                 ValidateCondition(errors, $"{at}.conditions[{c}]", rule.Conditions[c]);
             }
-            ValidateActions(errors, $"{at}.actions", rule.Actions, knownTeams);
+            ValidateActions(errors, $"{at}.actions", rule.Actions, knownTeams, knownTemplates);
         }
         var last = Rules[^1];
         if (!last.IsCatchAll)
@@ -131,8 +136,13 @@ public sealed record Ruleset(int Version, IReadOnlyList<RoutingRule> Rules)
         }
     }
 
-    private static void ValidateActions(ValidationErrors errors, string at, RuleActions actions, IReadOnlyCollection<string>? knownTeams)
+    private static void ValidateActions(ValidationErrors errors, string at, RuleActions actions, IReadOnlyCollection<string>? knownTeams,
+        IReadOnlyCollection<string>? knownTemplates)
     {
+        if (actions.ReplyTemplate is { } template && knownTemplates is not null && !knownTemplates.Contains(template, StringComparer.Ordinal))
+        {
+            errors.Add($"{at}.replyTemplate", $"There is no published template '{template}'.");
+        }
         if (actions.Team is { } team && knownTeams is not null && !knownTeams.Contains(team, StringComparer.Ordinal))
         {
             errors.Add($"{at}.team", $"There is no team '{team}'.");
@@ -146,9 +156,9 @@ public sealed record Ruleset(int Version, IReadOnlyList<RoutingRule> Rules)
             errors.Add($"{at}.sla", "The resolution target cannot be shorter than the first-response target.");
         }
         if (actions.Team is null && actions.RequiredSkills.Count == 0 && actions.Priority is null && actions.FirstResponseMinutes is null
-            && actions.ResolutionMinutes is null && actions.Sticky == StickyPreference.None)
+            && actions.ResolutionMinutes is null && actions.Sticky == StickyPreference.None && actions.ReplyTemplate is null)
         {
-            errors.Add(at, "A rule must do something: route, require skills, set priority or SLA, or prefer an agent.");
+            errors.Add(at, "A rule must do something: route, require skills, set priority or SLA, prefer an agent, or reply with a template.");
         }
     }
 

@@ -194,4 +194,36 @@ public class RulesetTests
         Assert.Contains("There is no team 'Nowhere'", errors["rules[0].actions.team"][0], StringComparison.Ordinal);
         Assert.Contains("cannot be shorter", errors["rules[0].actions.sla"][0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ReplyTemplate_AloneIsAnAction_DescribedAndCarriedIntoTheDecision()
+    {
+        var ruleset = new Ruleset(9,
+        [
+            new("billing", "Billing answers itself", true, [new("intent", RuleOperator.Equals, ["Billing"])],
+                new RuleActions(null, [], null, null, null, ReplyTemplate: "invoice-question")),
+            new("d", "Default", true, [], Route("General Support", Priority.P3)),
+        ]);
+
+        Assert.True(ruleset.Validate(["General Support"], ["invoice-question"]).IsEmpty);
+        Assert.Equal("reply with template “invoice-question” and wait", RuleText.Describe(ruleset.Rules[0].Actions));
+        var decision = ruleset.Compile().Decide(Facts() with { Intent = Intent.Billing });
+        Assert.Equal("billing", decision.MatchedRuleId);
+        Assert.Equal("invoice-question", decision.ReplyTemplate);
+        Assert.Null(ruleset.Compile().Decide(Facts()).ReplyTemplate);
+    }
+
+    [Fact]
+    public void Validate_ReplyTemplateNotPublished_Named()
+    {
+        var ruleset = new Ruleset(10,
+        [
+            new("a", "A", true, [new("tier", RuleOperator.Equals, ["Pro"])], new RuleActions("General Support", [], null, null, null, ReplyTemplate: "gone")),
+            new("d", "Default", true, [], Route("General Support", Priority.P3)),
+        ]);
+
+        var errors = ruleset.Validate(["General Support"], ["invoice-question"]).ToDictionary();
+
+        Assert.Equal(["There is no published template 'gone'."], errors["rules[0].actions.replyTemplate"]);
+    }
 }

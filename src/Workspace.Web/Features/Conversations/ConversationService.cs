@@ -13,6 +13,7 @@ using Workspace.Domain.Staff;
 using Workspace.Web.Features.Auth;
 using Workspace.Web.Features.Chat;
 using Workspace.Web.Features.Routing;
+using Workspace.Web.Features.Templates;
 
 namespace Workspace.Web.Features.Conversations;
 
@@ -29,6 +30,7 @@ public sealed class ConversationService(
     NotificationRepository notifications,
     RoutingService routing,
     TemplateRepository templates,
+    TemplateService templateService,
     RoutingRepository routingRecords,
     IOptions<RoutingOptions> routingOptions,
     IConversationNotifier notifier,
@@ -71,6 +73,7 @@ public sealed class ConversationService(
         if (created)
         {
             await AnnounceAsync(conversation, message, "opened");
+            await AutoReplyAsync(conversation, routed?.Decision.ReplyTemplate);
         }
         return (conversation, message, created);
     }
@@ -89,16 +92,66 @@ public sealed class ConversationService(
         var subject = text.Length <= 80 ? text : text[..79] + "…";
         var now = clock.GetUtcNow();
         var write = await conversations.ContinueOrOpenAsync(Routed(customerId, Channel.Chat, subject, clientMessageId, text, null), false, FollowUpWindow, now, ct);
+        RoutedConversation? routed = null;
         if (write.NeedsRouting)
         {
-            var routed = await routing.RouteAsync(customerId, Channel.Chat, text, now, ct);
+            routed = await routing.RouteAsync(customerId, Channel.Chat, text, now, ct);
             write = await conversations.ContinueOrOpenAsync(Routed(customerId, Channel.Chat, subject, clientMessageId, text, routed), true, FollowUpWindow, now, ct);
         }
         if (write.MessageCreated)
         {
             await AnnounceAsync(write.Conversation!, write.Message!, write.Opened ? "opened" : "message");
+            if (write.Opened)
+            {
+                await AutoReplyAsync(write.Conversation!, routed?.Decision.ReplyTemplate);
+            }
         }
         return (write.Conversation!, write.Message!, write.Opened);
+    }
+
+    /// <summary>
+    /// The automation path: a rule asked for an immediate reply with a published template. It is rendered for
+    /// the customer, sent as an automated (System) message recording the template version, and the
+    /// conversation stays in its queue. When it cannot be rendered (not published, data missing, an error)
+    /// nothing is sent and the conversation's timeline says why.
+    /// </summary>
+    public async Task<MessageRecord?> AutoReplyAsync(ConversationRecord conversation, string? templateKey)
+    {
+        if (templateKey is null)
+        {
+            return null;
+        }
+        var ct = CancellationToken.None;
+        var library = await templateService.LibraryAsync(ct);
+        var version = library.Templates.FirstOrDefault(t => t.Definition.Key == templateKey);
+        string? why = null;
+        TemplateRender? render = null;
+        if (version is null)
+        {
+            why = $"The template “{templateKey}” is not published.";
+        }
+        else
+        {
+            var (data, problem) = await templateService.DataAsync(conversation.CustomerExternalId, conversation.Id, null, _ => true, null, ct);
+            render = data is null ? null : templateService.Render(version, library, data, ct);
+            why = problem
+                ?? (render!.Missing.Count > 0 ? $"The customer lacks data the template needs: {string.Join(", ", render.Missing)}." : null)
+                ?? (render.Errors.Count > 0 ? $"The template failed: {string.Join(" ", render.Errors.Select(e => e.ToString()))}" : null)
+                ?? (render.Text!.Length > MessageInput.MaxBodyLength ? $"The rendered reply is {render.Text.Length:N0} characters; a message holds {MessageInput.MaxBodyLength:N0}." : null);
+        }
+        if (why is not null)
+        {
+            await conversations.RecordEventAsync(conversation.Id, "automation-skipped", new { template = templateKey, reason = why }, clock.GetUtcNow(), ct);
+            return null;
+        }
+        var (message, created) = await conversations.AppendAsync(conversation.Id,
+            new NewMessage(AuthorKind.System, null, $"auto-reply-{conversation.Id}", MessageInput.Normalize(render!.Text!), templateKey, version!.Version),
+            clock.GetUtcNow(), ct);
+        if (created)
+        {
+            await AnnounceAsync((await conversations.GetAsync(conversation.Id, ct))!, message, "automated reply");
+        }
+        return message;
     }
 
     private static NewConversation Routed(long customerId, Channel channel, string? subject, string clientMessageId, string text, RoutedConversation? routed)

@@ -41,7 +41,7 @@ public sealed class RulesetDraft
             weights);
     }
 
-    public ValidationErrors Validate(IReadOnlyCollection<string> teams) => ToDefinition().Validate(teams);
+    public ValidationErrors Validate(IReadOnlyCollection<string> teams, IReadOnlyCollection<string> templates) => ToDefinition().Validate(teams, templates);
 
     /// <summary>A new rule goes just above the default rule, which must stay last.</summary>
     public RuleDraft AddRule()
@@ -91,6 +91,7 @@ public sealed class RuleDraft
     public int? FirstResponseMinutes { get; set; }
     public int? ResolutionMinutes { get; set; }
     public StickyPreference Sticky { get; set; }
+    public string? ReplyTemplate { get; set; }
 
     public static RuleDraft From(RoutingRule r) => new()
     {
@@ -104,12 +105,14 @@ public sealed class RuleDraft
         FirstResponseMinutes = r.Actions.FirstResponseMinutes,
         ResolutionMinutes = r.Actions.ResolutionMinutes,
         Sticky = r.Actions.Sticky,
+        ReplyTemplate = r.Actions.ReplyTemplate,
     };
 
     public RoutingRule ToRule() => new(Id, Name.Trim(), MatchAll,
         Conditions.Select(c => new RuleCondition(c.Field, c.Operator, c.Values.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))).ToList(),
         new RuleActions(string.IsNullOrWhiteSpace(Team) ? null : Team,
-            Skills.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Priority, FirstResponseMinutes, ResolutionMinutes, Sticky));
+            Skills.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), Priority, FirstResponseMinutes, ResolutionMinutes, Sticky,
+            string.IsNullOrWhiteSpace(ReplyTemplate) ? null : ReplyTemplate));
 }
 
 public sealed class RuleConditionDraft
