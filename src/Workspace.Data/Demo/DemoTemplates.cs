@@ -136,5 +136,18 @@ public static class DemoTemplates
         [
             new("Checks in by company name", "cus_0001", null, TemplateTone.Concise, ["Checking in on"], []),
         ],
+        // Hand-built contexts: the hand-off needs a conversation, and the follow-up a known rating.
+        ["escalation-handoff"] =
+        [
+            new("Names the subject and the team", null, TemplateModel.Example, TemplateTone.Guided,
+                ["Data source won't connect", "our Onboarding team"], ["{{"]),
+        ],
+        ["csat-follow-up"] =
+        [
+            new("Apologises for a low rating", null, TemplateModel.Example with { Signals = TemplateModel.Example.Signals with { LastCsat = 2 } },
+                TemplateTone.Guided, ["You rated our last conversation 2 out of 5", "what should we have done differently?"], ["Thank you for rating"]),
+            new("Thanks for a good rating", null, TemplateModel.Example with { Signals = TemplateModel.Example.Signals with { LastCsat = 5 } },
+                TemplateTone.Concise, ["Thanks for the 5/5."], ["sorry"]),
+        ],
     };
 }

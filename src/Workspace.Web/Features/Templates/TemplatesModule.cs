@@ -3,5 +3,6 @@ namespace Workspace.Web.Features.Templates;
 public static class TemplatesModule
 {
     public static IServiceCollection AddWorkspaceTemplates(this IServiceCollection services) =>
-        services.AddSingleton<TemplateService>();
+        services.AddSingleton<TemplateService>()
+            .AddSingleton<TemplateEditorService>();
 }

@@ -1,0 +1,8 @@
+namespace Workspace.Web.Features.Templates;
+
+public enum TemplateVersionsDiffKind
+{
+    Kept,
+    Added,
+    Removed,
+}
