@@ -1,10 +1,13 @@
 using Workspace.Benchmarks;
 using Workspace.Benchmarks.Routing;
+using Workspace.Benchmarks.Templates;
 
 return args.FirstOrDefault() switch
 {
     "context" => await ContextLoadBenchmark.RunAsync(args[1..]),
     "routing" => RoutingBenchmarks.Run(args[1..]),
+    "templates" => TemplateBenchmarks.Run(args[1..]),
+    "templates-hostile" => HostileTemplates.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -21,6 +24,15 @@ static int Usage()
             rule 100 and by rule 190, beside the same rules in Microsoft RulesEngine (first match and all rules), and
             compiling the 200 rules. Runs every benchmark unless --filter is given, with 8 warm-up and 20 measured
             iterations unless --job is given. Build in Release: dotnet run -c Release --project tools/Workspace.Benchmarks -- routing
+          templates [BenchmarkDotNet options, e.g. --filter *Render* or --job short]
+            BenchmarkDotNet: one render of a realistic template (10 fields, 6 conditional blocks, 2 included blocks),
+            parsed once beforehand, against the example customer, beside the same template in Fluid; and compiling it,
+            beside Fluid's parse. Same defaults as routing (every benchmark, 8 warm-up and 20 measured iterations).
+            Then times hostile templates as templates-hostile does, 20 renders each.
+            Build in Release: dotnet run -c Release --project tools/Workspace.Benchmarks -- templates
+          templates-hostile [--runs 20]
+            Renders each hostile template (endless loops, runaway recursion, string growth, output floods) the given
+            number of times with a stopwatch and prints the median and maximum time until the limit's error returned.
         """);
     return 2;
 }
