@@ -26,8 +26,9 @@ public sealed record CustomerData(
     string? Email,
     string ExperienceLevel);
 
+/// <summary>The customer's signals. The value score is null when the viewer may not see the money it is computed from.</summary>
 public sealed record SignalData(
-    int ValueScore,
+    int? ValueScore,
     string LifecycleStage,
     bool AtRisk,
     int OnboardingPercent,

@@ -28,7 +28,7 @@ public static class TemplateModel
         ("customer.email", TemplateFieldKind.Text, "Email address, masked unless the viewer may see it; empty when unknown."),
         ("customer.experience_level", TemplateFieldKind.Text, "New, Intermediate or Expert."),
         ("signals", TemplateFieldKind.Group, "What the customer's activity says, as the context panel shows it."),
-        ("signals.value_score", TemplateFieldKind.Number, "Value score from 0 to 100."),
+        ("signals.value_score", TemplateFieldKind.Number, "Value score from 0 to 100; empty when the viewer may not see ARR and lifetime value."),
         ("signals.lifecycle_stage", TemplateFieldKind.Text, "Onboarding, Adoption, Maturity or Retention."),
         ("signals.at_risk", TemplateFieldKind.YesNo, "Whether the customer is at risk of churning."),
         ("signals.onboarding_percent", TemplateFieldKind.Number, "Share of onboarding steps done, 0 to 100."),

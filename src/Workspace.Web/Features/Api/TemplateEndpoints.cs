@@ -33,7 +33,8 @@ public static class TemplateEndpoints
             return problem;
         }
         var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(input!.TemplateKey) == string.IsNullOrWhiteSpace(input.Body))
+        var templateKey = string.IsNullOrWhiteSpace(input!.TemplateKey) ? null : input.TemplateKey.Trim();
+        if ((templateKey is null) == string.IsNullOrWhiteSpace(input.Body))
         {
             errors.Add("templateKey", "Give either 'templateKey' (a published template) or 'body' (a template to try), not both.");
         }
@@ -48,11 +49,11 @@ public static class TemplateEndpoints
             return ApiBody.Invalid(errors.ToDictionary().ToDictionary());
         }
         var library = await templates.LibraryAsync(ct);
-        var version = input.TemplateKey is { } key ? library.Templates.FirstOrDefault(t => t.Definition.Key == key.Trim()) : null;
-        if (input.TemplateKey is not null && version is null)
+        var version = templateKey is not null ? library.Templates.FirstOrDefault(t => t.Definition.Key == templateKey) : null;
+        if (templateKey is not null && version is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Template not found",
-                detail: $"No published template has the key '{input.TemplateKey.Trim()}'.");
+                detail: $"No published template has the key '{templateKey}'.");
         }
         var masking = await ApiMasking.ForAsync(request.HttpContext, policies, ct);
         var (data, notFound) = await templates.DataAsync(externalId!, input.ConversationId, tone, masking.Sees, null, ct);

@@ -1,5 +1,6 @@
 using Workspace.Data.Conversations;
 using Workspace.Data.Routing;
+using Workspace.Domain.Conversations;
 using Workspace.Domain.Privacy;
 using Workspace.Domain.Signals;
 using Workspace.Domain.Templates;
@@ -20,11 +21,15 @@ public static class TemplateDataBuilder
         var s = context.Signals;
         var repeated = context.Aggregates.Facts.RecentErrors.Where(e => e.Count >= CustomerSignals.RepeatedErrorThreshold)
             .OrderByDescending(e => e.Count).Select(e => e.Error).ToList();
-        var openIssues = context.Aggregates.Facts.Conversations.Open + repeated.Count;
+        // The conversation being answered is not "another" open issue.
+        var answering = conversation is { Status: not ConversationStatus.Resolved } ? 1 : 0;
+        var openIssues = Math.Max(0, context.Aggregates.Facts.Conversations.Open - answering) + repeated.Count;
+        // The value score is computed from ARR and lifetime value: a template shows it only to whom the screen would.
+        var valueScore = sees(FieldPolicy.Arr) && sees(FieldPolicy.LifetimeValue) ? s.ValueScore : (int?)null;
         return new TemplateData(
             new CustomerData(p.Name, FirstName(p.Name), p.Company, p.Tier.ToString(), p.Plan, p.Locale,
                 p.Email is null ? null : sees(FieldPolicy.Email) ? p.Email : FieldPolicy.MaskValue(p.Email), p.ExperienceLevel.ToString()),
-            new SignalData(s.ValueScore, s.Lifecycle.Stage.ToString(), s.Lifecycle.AtRisk, s.Onboarding.Percent, s.Onboarding.FailedSteps, s.Onboarding.NextStep,
+            new SignalData(valueScore, s.Lifecycle.Stage.ToString(), s.Lifecycle.AtRisk, s.Onboarding.Percent, s.Onboarding.FailedSteps, s.Onboarding.NextStep,
                 s.Activity.Label, s.FeaturesUsed, s.FeaturesNotUsed, context.Aggregates.Facts.Conversations.OpenedInLast7Days > 1,
                 context.Aggregates.Facts.Conversations.LastCsat, openIssues, repeated),
             new LifecycleData(s.Lifecycle.Stage.ToString(), s.Lifecycle.AtRisk, s.Lifecycle.Reasons[0]),
