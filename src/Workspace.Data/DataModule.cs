@@ -37,6 +37,7 @@ public static class DataModule
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<InboxQueries>();
+        services.AddSingleton<MessageSearch>();
         services.AddSingleton<TeamRepository>();
         services.AddSingleton<NotificationRepository>();
         services.AddSingleton<SegmentRepository>();

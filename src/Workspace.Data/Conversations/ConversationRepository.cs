@@ -305,6 +305,7 @@ public sealed class ConversationRepository(Db db)
             message.Edited,
             Now = nowMs,
         }, t, cancellationToken: ct));
+        await MessageSearch.IndexAsync(c, t, db.Dialect, id, message.Body, ct);
         var authorName = message.AuthorUserId is { } authorId
             ? await c.ExecuteScalarAsync<string?>(new CommandDefinition(AuthorNameSql, new { Id = authorId }, t, cancellationToken: ct))
             : null;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Bogus;
 using Workspace.Data.ApiKeys;
+using Workspace.Data.Conversations;
 using Workspace.Data.Customers;
 using Workspace.Data.Database;
 using Workspace.Data.Routing;
@@ -36,9 +37,12 @@ public sealed class DemoDataGenerator(Db db)
         await world.WriteTemplatesAsync(connection, ct);
         await world.WriteCustomersAsync(connection, ct);
         await world.WriteConversationsAsync(connection, ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await CustomerRollups.RebuildAsync(connection, tx, ct);
-        await tx.CommitAsync(ct);
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            await CustomerRollups.RebuildAsync(connection, tx, ct);
+            await tx.CommitAsync(ct);
+        }
+        await MessageSearch.CatchUpAsync(connection, db.Dialect, ct);
         progress?.Report(new DemoProgress("roll-ups", 1, 1, world.EventsWritten));
     }
 
