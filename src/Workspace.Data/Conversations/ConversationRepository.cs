@@ -151,6 +151,11 @@ public sealed class ConversationRepository(Db db)
             var first = (await MessagesAfterAsync(c, t, id, 0, 1, includeNotes: false, ct))[0];
             return (existing, first, false, false);
         }
+        if (open.Routing is not null)
+        {
+            // It will be assigned in this transaction: take the assignment lock before the new row exists.
+            await Assigner.LockAsync(c, t, db.Dialect, ct);
+        }
         var conversationId = await c.ExecuteScalarAsync<long>(new CommandDefinition(db.Dialect.Pick(InsertConversationSqlite, InsertConversationSqlServer), new
         {
             open.CustomerId,
@@ -367,7 +372,7 @@ public sealed class ConversationRepository(Db db)
         UPDATE agents SET capacity = capacity WHERE user_id = @AgentId
         """;
     private const string LoadSql = """
-        SELECT a.capacity, (SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = a.user_id AND c.status IN ('Open', 'Pending')) AS open_count
+        SELECT a.capacity, (SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = a.user_id AND c.status <> 'Resolved') AS open_count
         FROM agents a WHERE a.user_id = @AgentId
         """;
 
@@ -379,6 +384,7 @@ public sealed class ConversationRepository(Db db)
         db.WriteAsync(async (c, t) =>
         {
             var nowMs = UnixTime.ToMs(now);
+            await Assigner.LockAsync(c, t, db.Dialect, ct);
             if (await AtCapacityAsync(c, t, agentId, ct) is { } full)
             {
                 return full;
@@ -421,6 +427,7 @@ public sealed class ConversationRepository(Db db)
         db.WriteAsync(async (c, t) =>
         {
             var nowMs = UnixTime.ToMs(now);
+            await Assigner.LockAsync(c, t, db.Dialect, ct);
             var before = await GetAsync(c, t, conversationId, ct);
             if (before is null || before.Status == ConversationStatus.Resolved)
             {

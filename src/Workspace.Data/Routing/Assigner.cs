@@ -18,22 +18,44 @@ internal static class Assigner
 {
     private const int MaxPerDrain = 500;
 
+    /// <summary>A drain looks at most this far down the queues: it runs inside the write, which other writes wait for.</summary>
+    private const int MaxExamined = 5_000;
+
+    // SQL Server: every transaction that assigns takes this lock first, before touching a conversation or an
+    // agent row, so arrivals, drains, claims and hand-backs queue up instead of deadlocking on each other's
+    // rows. SQLite's single writer already runs them one at a time.
+    private const string AssignmentLockSqlServer = """
+        EXEC sp_getapplock @Resource = N'workspace-assignment', @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = 15000
+        """;
+
+    /// <summary>Serializes assigning transactions on SQL Server; call first in the transaction.</summary>
+    public static async Task LockAsync(DbConnection c, DbTransaction t, ISqlDialect dialect, CancellationToken ct)
+    {
+        if (dialect.Provider == DatabaseProvider.SqlServer)
+        {
+            await c.ExecuteAsync(new CommandDefinition(AssignmentLockSqlServer, transaction: t, cancellationToken: ct));
+        }
+    }
+
     private const string QueuedOrderedSql = """
-        SELECT c.id, c.team_id, t.name AS team_name, c.priority, d.team_id AS decision_team_id, d.required_skills, d.sticky_agent_id, d.sticky_reason
+        SELECT c.id, c.team_id, t.name AS team_name, c.priority, COALESCE(c.waiting_since, c.created_at) AS waiting, d.team_id AS decision_team_id, d.required_skills, d.sticky_agent_id, d.sticky_reason
         FROM conversations c
         JOIN teams t ON t.id = c.team_id
         LEFT JOIN routing_decisions d ON d.conversation_id = c.id
         WHERE c.assignee_id IS NULL AND c.status IN ('Open', 'Pending') AND (@Only IS NULL OR c.id = @Only)
+          AND (c.priority > @AfterPriority
+               OR (c.priority = @AfterPriority AND (COALESCE(c.waiting_since, c.created_at) > @AfterWaiting
+                   OR (COALESCE(c.waiting_since, c.created_at) = @AfterWaiting AND c.id > @AfterId))))
           AND (@Only IS NOT NULL OR c.team_id IN (
               SELECT m.team_id FROM team_members m
               JOIN agents a ON a.user_id = m.user_id
               JOIN users u ON u.id = a.user_id
               WHERE a.presence = 'Online' AND u.is_disabled = 0
-                AND (SELECT COUNT(*) FROM conversations o WHERE o.assignee_id = a.user_id AND o.status IN ('Open', 'Pending')) < a.capacity))
+                AND (SELECT COUNT(*) FROM conversations o WHERE o.assignee_id = a.user_id AND o.status <> 'Resolved') < a.capacity))
         ORDER BY c.priority, COALESCE(c.waiting_since, c.created_at), c.id
         """;
-    private const string QueuedSqlite = QueuedOrderedSql + "\nLIMIT @Take OFFSET @Skip";
-    private const string QueuedSqlServer = QueuedOrderedSql + "\nOFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
+    private const string QueuedSqlite = QueuedOrderedSql + Paging.SqliteFirstRows;
+    private const string QueuedSqlServer = QueuedOrderedSql + Paging.SqlServerFirstRows;
     private const string AssignSql = """
         UPDATE conversations SET assignee_id = @AgentId, assigned_at = @Now, updated_at = @Now
         WHERE id = @Id AND assignee_id IS NULL AND status <> 'Resolved'
@@ -52,23 +74,26 @@ internal static class Assigner
     public static async Task<IReadOnlyList<(long ConversationId, AssignmentAttempt Attempt)>> AssignQueuedAsync(
         DbConnection c, DbTransaction t, ISqlDialect dialect, string how, long? only, DateTimeOffset now, CancellationToken ct)
     {
+        await LockAsync(c, t, dialect, ct);
         var agents = (await TeamRepository.ListAgentsForAssignmentAsync(c, t, dialect, ct)).ToDictionary(a => a.UserId);
         var load = agents.Values.ToDictionary(a => a.UserId, a => (Open: a.OpenConversations, Last: a.LastAssignedAt));
         var results = new List<(long, AssignmentAttempt)>();
-        // A drain reads only teams where someone has a free seat, a page at a time, so a backlog nobody can take (in
-        // another team, or needing a skill nobody free has) never hides what a free agent could take behind it.
-        var skip = 0;
-        while (true)
+        // A drain reads only teams where someone has a free seat, a page at a time in queue order (keyset, so rows
+        // assigned or filtered out meanwhile never shift the next page), so a backlog nobody can take (in another
+        // team, or needing a skill nobody free has) never hides what a free agent could take behind it.
+        var after = (Priority: -1, Waiting: long.MinValue, Id: 0L);
+        for (var examined = 0; examined < MaxExamined; examined += MaxPerDrain)
         {
             var page = (await c.QueryAsync<QueuedRow>(new CommandDefinition(dialect.Pick(QueuedSqlite, QueuedSqlServer),
-                new { Only = only, Take = MaxPerDrain, Skip = skip }, t, cancellationToken: ct))).ToList();
-            var assigned = await AssignPageAsync(c, t, page, agents, load, results, how, only is not null, now, ct);
-            skip += page.Count - assigned;
+                new { Only = only, Take = MaxPerDrain, AfterPriority = after.Priority, AfterWaiting = after.Waiting, AfterId = after.Id }, t, cancellationToken: ct))).ToList();
+            await AssignPageAsync(c, t, page, agents, load, results, how, only is not null, now, ct);
             if (page.Count < MaxPerDrain || !agents.Values.Any(a => a.Presence == Presence.Online && load[a.UserId].Open < a.Capacity))
             {
-                return results;
+                break;
             }
+            after = (page[^1].Priority, page[^1].Waiting, page[^1].Id);
         }
+        return results;
     }
 
     private static async Task<int> AssignPageAsync(DbConnection c, DbTransaction t, List<QueuedRow> queued, Dictionary<long, AgentRecord> agents,
@@ -130,8 +155,9 @@ internal static class Assigner
     /// Hands back to their team's queue the conversations of agents who went offline at least
     /// <paramref name="grace"/> ago after getting them; returns their ids.
     /// </summary>
-    public static async Task<IReadOnlyList<long>> ReturnFromOfflineAsync(DbConnection c, DbTransaction t, TimeSpan grace, DateTimeOffset now, CancellationToken ct)
+    public static async Task<IReadOnlyList<long>> ReturnFromOfflineAsync(DbConnection c, DbTransaction t, ISqlDialect dialect, TimeSpan grace, DateTimeOffset now, CancellationToken ct)
     {
+        await LockAsync(c, t, dialect, ct);
         var owned = (await c.QueryAsync<OfflineRow>(new CommandDefinition(OfflineOwnedSql, new { Cutoff = UnixTime.ToMs(now - grace) }, t, cancellationToken: ct))).ToList();
         var returned = new List<long>(owned.Count);
         foreach (var o in owned)
@@ -157,6 +183,7 @@ internal static class Assigner
         public long TeamId { get; init; }
         public string TeamName { get; init; } = "";
         public int Priority { get; init; }
+        public long Waiting { get; init; }
         public long? DecisionTeamId { get; init; }
         public string? RequiredSkills { get; init; }
         public long? StickyAgentId { get; init; }

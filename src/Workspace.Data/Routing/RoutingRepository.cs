@@ -237,7 +237,7 @@ public sealed class RoutingRepository(Db db)
     public Task<IReadOnlyList<long>> ReassignFromOfflineAsync(TimeSpan grace, DateTimeOffset now, CancellationToken ct) =>
         db.WriteAsync<IReadOnlyList<long>>(async (c, t) =>
         {
-            var returned = await Assigner.ReturnFromOfflineAsync(c, t, grace, now, ct);
+            var returned = await Assigner.ReturnFromOfflineAsync(c, t, db.Dialect, grace, now, ct);
             if (returned.Count == 0)
             {
                 return returned;

@@ -144,6 +144,9 @@ public sealed class StaffRepository(Db db)
     private const string SetDisabledSql = """
         UPDATE users SET is_disabled = @Disabled, security_stamp = @Stamp WHERE id = @Id
         """;
+    private const string GoOfflineSql = """
+        UPDATE agents SET presence = 'Offline', presence_changed_at = @Now WHERE user_id = @Id AND presence <> 'Offline'
+        """;
 
     /// <summary>Disables or re-enables an account; a new security stamp ends its open sessions.</summary>
     public Task<bool> SetDisabledAsync(long id, bool disabled, string actor, DateTimeOffset now, CancellationToken ct) =>
@@ -155,6 +158,11 @@ public sealed class StaffRepository(Db db)
                 return false;
             }
             await c.ExecuteAsync(new CommandDefinition(SetDisabledSql, new { Id = id, Disabled = disabled, Stamp = NewSecurityStamp() }, t, cancellationToken: ct));
+            if (disabled)
+            {
+                // A disabled agent takes no new conversations, and theirs go back to the queue after the grace period.
+                await c.ExecuteAsync(new CommandDefinition(GoOfflineSql, new { Id = id, Now = UnixTime.ToMs(now) }, t, cancellationToken: ct));
+            }
             await AuditLog.AppendAsync(c, t, actor, disabled ? "user.disabled" : "user.enabled", email, null, now, ct);
             return true;
         }, ct);

@@ -25,7 +25,7 @@ public sealed class TeamRepository(Db db)
 
     private const string AgentsOrderedSql = """
         SELECT a.user_id, u.display_name AS name, u.email, a.capacity, a.presence, a.presence_changed_at, a.last_assigned_at,
-               (SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = a.user_id AND c.status IN ('Open', 'Pending')) AS open_conversations
+               (SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = a.user_id AND c.status <> 'Resolved') AS open_conversations
         FROM agents a JOIN users u ON u.id = a.user_id
         WHERE u.is_disabled = 0
         ORDER BY u.display_name
@@ -33,7 +33,7 @@ public sealed class TeamRepository(Db db)
     // Assignment holds the agents' rows until it commits, so two assignments (or a claim) never both see the last free seat.
     private const string AgentsLockedSqlServer = """
         SELECT a.user_id, u.display_name AS name, u.email, a.capacity, a.presence, a.presence_changed_at, a.last_assigned_at,
-               (SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = a.user_id AND c.status IN ('Open', 'Pending')) AS open_conversations
+               (SELECT COUNT(*) FROM conversations c WHERE c.assignee_id = a.user_id AND c.status <> 'Resolved') AS open_conversations
         FROM agents a WITH (UPDLOCK, HOLDLOCK) JOIN users u ON u.id = a.user_id
         WHERE u.is_disabled = 0
         ORDER BY u.display_name

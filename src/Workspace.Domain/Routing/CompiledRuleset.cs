@@ -55,7 +55,7 @@ public sealed class CompiledRuleset
             conditions.Add(new ConditionTrace(c.Source.Field, c.Source.Operator, c.Expected, c.Actual(actuals, facts), c.Predicate(facts)));
         }
         var a = rule.Rule.Actions;
-        return new RoutingDecision(Source.Version, rule.Rule.Id, rule.Rule.Name, conditions, skipped, a.Team, a.Priority ?? Priority.P3,
+        return new RoutingDecision(Source.Version, rule.Rule.Id, rule.Rule.Name, conditions, skipped, a.Team ?? Source.Rules[^1].Actions.Team, a.Priority ?? Priority.P3,
             a.RequiredSkills, a.FirstResponseMinutes, a.ResolutionMinutes, a.Sticky, a.ReplyTemplate);
     }
 

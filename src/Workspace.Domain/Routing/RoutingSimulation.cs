@@ -46,6 +46,9 @@ public sealed record SimulationResult(int Conversations, IReadOnlyList<TeamLoad>
 /// </summary>
 public static class RoutingSimulation
 {
+    /// <summary>The longest period replayed at once: it is loaded into memory and replayed in the lead's session.</summary>
+    public const int MaxPeriodDays = 92;
+
     public static SimulationResult Run(CompiledRouting draft, IReadOnlyList<SimulationCase> cases, IReadOnlyDictionary<string, int> teamCapacity, DateTimeOffset periodEnd)
     {
         var changed = new List<MovedConversation>();

@@ -18,7 +18,8 @@ public enum StickyPreference
 /// <summary>
 /// What a matching rule does; a closed set, so every action is known to the engine and the editor.
 /// <paramref name="ReplyTemplate"/> is the automation path: reply at once with that published template
-/// (rendered for the customer, marked automated) and wait in the queue for the customer's answer.
+/// (rendered for the customer, marked automated) and wait in the queue for the customer's answer. A rule
+/// that names no team keeps the default rule's team, so every conversation is in some team's queue.
 /// </summary>
 public sealed record RuleActions(
     string? Team,
@@ -42,6 +43,10 @@ public sealed record RoutingRule(string Id, string Name, bool MatchAll, IReadOnl
 public sealed record Ruleset(int Version, IReadOnlyList<RoutingRule> Rules)
 {
     public const int MaxRules = 500;
+    public const int MaxNameLength = 100;
+    public const int MaxIdLength = 64;
+    public const int MaxSkills = 10;
+    public const int MaxSkillLength = 40;
 
     /// <summary>Every problem, each naming the rule and condition it is about.</summary>
     public ValidationErrors Validate(IReadOnlyCollection<string>? knownTeams = null, IReadOnlyCollection<string>? knownTemplates = null)
@@ -68,6 +73,14 @@ public sealed record Ruleset(int Version, IReadOnlyList<RoutingRule> Rules)
             if (string.IsNullOrWhiteSpace(rule.Name))
             {
                 errors.Add($"{at}.name", "Give the rule a name.");
+            }
+            else if (rule.Name.Length > MaxNameLength)
+            {
+                errors.Add($"{at}.name", $"A rule name is at most {MaxNameLength} characters.");
+            }
+            if (rule.Id.Length is 0 or > MaxIdLength)
+            {
+                errors.Add($"{at}.id", $"A rule id is 1 to {MaxIdLength} characters.");
             }
             if (rule.IsCatchAll && r < Rules.Count - 1)
             {
@@ -146,6 +159,10 @@ public sealed record Ruleset(int Version, IReadOnlyList<RoutingRule> Rules)
         if (actions.Team is { } team && knownTeams is not null && !knownTeams.Contains(team, StringComparer.Ordinal))
         {
             errors.Add($"{at}.team", $"There is no team '{team}'.");
+        }
+        if (actions.RequiredSkills.Count > MaxSkills || actions.RequiredSkills.Any(s => string.IsNullOrWhiteSpace(s) || s.Length > MaxSkillLength || s.Contains(',', StringComparison.Ordinal)))
+        {
+            errors.Add($"{at}.skills", $"Require at most {MaxSkills} skills, each 1 to {MaxSkillLength} characters without commas.");
         }
         if (actions.FirstResponseMinutes is <= 0 || actions.ResolutionMinutes is <= 0)
         {

@@ -80,7 +80,7 @@ public abstract class TeamRepositoryContract : DatabaseTest
     }
 
     [Fact]
-    public async Task ListAgentsAsync_OpenConversations_CountsOpenAndPendingAssignedOnly()
+    public async Task ListAgentsAsync_OpenConversations_CountsEverythingAssignedNotResolved()
     {
         var (teamId, _) = await Seed.TeamAsync("Support", Now, Ct);
         var agent = await Seed.AgentAsync("Alex Morgan", [teamId], Now, Ct);
@@ -105,7 +105,8 @@ public abstract class TeamRepositoryContract : DatabaseTest
         await Assigned(colleague.Id, ConversationStatus.Open);
         await Seed.OpenAsync(teamId, Now, Ct);
 
-        Assert.Equal(3, (await AgentAsync(agent.Id)).OpenConversations);
+        // A snoozed conversation keeps its seat: it wakes up to its owner.
+        Assert.Equal(4, (await AgentAsync(agent.Id)).OpenConversations);
         Assert.Equal(1, (await AgentAsync(colleague.Id)).OpenConversations);
     }
 

@@ -128,7 +128,7 @@ public class RoutingSimulationTests
     [Fact]
     public void Run_UnroutedConversations_CountedUnderNoTeam()
     {
-        // Version C tagged at-risk customers P1 without routing them anywhere; the draft sends them to General Support.
+        // History has a conversation that reached no team; a rule that names no team keeps the default rule's.
         var tagOnly = new RoutingRule("tag-at-risk", "Tag at risk", true, [new("atRisk", RuleOperator.Equals, ["true"])],
             new RuleActions(null, [], Priority.P1, null, null));
         SimulationCase[] history =
@@ -148,8 +148,8 @@ public class RoutingSimulationTests
         var moved = Assert.Single(backToA.Changed);
         Assert.Equal(new MovedConversation(201, T0, null, "Tag at risk", Priority.P1, Gs, "Default", Priority.P3), moved);
         Assert.True(moved.TeamChanged);
-        Assert.Empty(tagging.Changed);
-        Assert.Equal(1, tagging.Teams.Single(t => t.Team == RoutingSimulation.Unrouted).Draft);
+        Assert.Equal(new MovedConversation(201, T0, null, "Tag at risk", Priority.P1, Gs, "Tag at risk", Priority.P1), Assert.Single(tagging.Changed));
+        Assert.Equal(0, tagging.Teams.Single(t => t.Team == RoutingSimulation.Unrouted).Draft);
     }
 
     [Fact]

@@ -226,4 +226,34 @@ public class RulesetTests
 
         Assert.Equal(["There is no published template 'gone'."], errors["rules[0].actions.replyTemplate"]);
     }
+
+    [Fact]
+    public void Decide_MatchedRuleNamesNoTeam_KeepsTheDefaultRulesTeam()
+    {
+        var ruleset = new Ruleset(11,
+        [
+            new("urgent", "Urgent for enterprise", true, [new("tier", RuleOperator.Equals, ["Enterprise"])], new RuleActions(null, [], Priority.P1, 10, null)),
+            new("d", "Default", true, [], Route("General Support", Priority.P3)),
+        ]);
+
+        var decision = ruleset.Compile().Decide(Facts(tier: Tier.Enterprise));
+
+        Assert.Equal(("urgent", "General Support", Priority.P1, (int?)10), (decision.MatchedRuleId, decision.Team, decision.Priority, decision.FirstResponseMinutes));
+    }
+
+    [Fact]
+    public void Validate_OverlongNameAndSkills_NamedBeforeTheyCanBreakStorage()
+    {
+        var ruleset = new Ruleset(12,
+        [
+            new("a", new string('n', 101), true, [new("tier", RuleOperator.Equals, ["Pro"])],
+                new RuleActions("General Support", [.. Enumerable.Range(0, 11).Select(i => $"skill{i}")], null, null, null)),
+            new("d", "Default", true, [], Route("General Support", Priority.P3)),
+        ]);
+
+        var errors = ruleset.Validate(["General Support"]).ToDictionary();
+
+        Assert.Equal(["A rule name is at most 100 characters."], errors["rules[0].name"]);
+        Assert.Contains("at most 10 skills", errors["rules[0].actions.skills"][0], StringComparison.Ordinal);
+    }
 }

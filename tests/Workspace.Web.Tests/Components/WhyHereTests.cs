@@ -186,7 +186,8 @@ public sealed partial class WhyHereTests(WorkspaceApp app) : ComponentTestContex
         var conditions = Conditions(section);
         Assert.Equal(2, conditions.Count);
         Assert.Equal(["true", "yes"], conditions[0][1..]);
-        Assert.Equal(["•••", "yes"], conditions[1][1..]);
+        // Whether "value score ≥ 70" held would give the masked value's range away: hidden too.
+        Assert.Equal(["•••", "hidden"], conditions[1][1..]);
     }
 
     [Fact]

@@ -33,12 +33,14 @@ public sealed record RoutingResponse(
         var d = r.Decision;
         var hidden = Hidden(masking);
         string Actual(ConditionTrace c) => hidden.Contains(c.Field) ? FieldPolicy.Mask : c.Actual;
+        // Whether a condition on a hidden value held would give its range away: null, like the value.
+        bool? Held(ConditionTrace c) => hidden.Contains(c.Field) ? null : c.Held;
         var (first, resolution) = SlaTargets.Of(d);
         var s = r.Snapshot;
         return new RoutingResponse(d.RulesetVersion, r.DecidedAt, new RuleRef(d.MatchedRuleId, d.MatchedRuleName),
-            d.Conditions.Select(c => new ConditionResponse(c.Field, c.Operator, c.Expected, Actual(c), c.Held)).ToList(),
+            d.Conditions.Select(c => new ConditionResponse(c.Field, c.Operator, c.Expected, Actual(c), Held(c))).ToList(),
             d.SkippedRules.Select(k => new SkippedRuleResponse(k.Id, k.Name,
-                new ConditionResponse(k.FailedCondition.Field, k.FailedCondition.Operator, k.FailedCondition.Expected, Actual(k.FailedCondition), k.FailedCondition.Held))).ToList(),
+                new ConditionResponse(k.FailedCondition.Field, k.FailedCondition.Operator, k.FailedCondition.Expected, Actual(k.FailedCondition), Held(k.FailedCondition)))).ToList(),
             r.Team, d.Priority, d.RequiredSkills, new SlaResponse(first, resolution), d.Sticky, d.ReplyTemplate,
             new IntentResponse(r.Intent.Intent, r.Intent.MatchedPhrases, r.Intent.Reason),
             new ComplexityResponse(r.Complexity.Value, r.Complexity.Parts.Select(p => new ComplexityPartResponse(p.Key, p.Points, p.Why)).ToList()),
@@ -70,7 +72,8 @@ public sealed record RoutingResponse(
 
 public sealed record RuleRef(string Id, string Name);
 
-public sealed record ConditionResponse(string Field, RuleOperator Operator, string Expected, string Actual, bool Held);
+/// <summary>One evaluated condition; <c>actual</c> is masked and <c>held</c> null when the caller may not see the value.</summary>
+public sealed record ConditionResponse(string Field, RuleOperator Operator, string Expected, string Actual, bool? Held);
 
 public sealed record SkippedRuleResponse(string Id, string Name, ConditionResponse FailedCondition);
 

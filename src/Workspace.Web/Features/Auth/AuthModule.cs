@@ -56,7 +56,7 @@ public static class AuthModule
 
     public static IEndpointRouteBuilder MapWorkspaceAuth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery) =>
+        endpoints.MapPost("/logout", async (HttpContext context, IAntiforgery antiforgery, Workspace.Data.Teams.TeamRepository teams, TimeProvider clock) =>
         {
             // The sign-out form carries no bound form fields, so the token is checked here explicitly.
             try
@@ -67,6 +67,11 @@ public static class AuthModule
             {
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Sign-out refused",
                     detail: "The sign-out form was not sent by this site. Use the Sign out button.");
+            }
+            // An agent who signs out is no longer there to take conversations.
+            if (context.User.UserId() is { } userId)
+            {
+                await teams.SetPresenceAsync(userId, Domain.Staff.Presence.Offline, clock.GetUtcNow(), CancellationToken.None);
             }
             await context.SignOutAsync(StaffAuth.Scheme);
             return Results.LocalRedirect("/login");

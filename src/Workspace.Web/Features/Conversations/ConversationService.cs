@@ -358,7 +358,7 @@ public sealed class ConversationService(
             return StaffActionResult.Refused<ConversationRecord>("Someone changed this conversation meanwhile; look again and retry.");
         }
         var changed = await ChangedAsync(conversationId, kind);
-        // A snoozed or resolved conversation frees its agent's seat for the queue.
+        // A resolved conversation frees its agent's seat for the queue (a snoozed one keeps it: it will wake to its owner).
         await DrainQueuesAsync(CancellationToken.None);
         return StaffActionResult.Done(changed);
     }

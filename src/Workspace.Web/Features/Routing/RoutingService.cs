@@ -83,6 +83,10 @@ public sealed class RoutingService(
     /// <summary>Replays a draft over the conversations that arrived in the period and compares with what was decided then.</summary>
     public async Task<SimulationResult> SimulateAsync(RoutingDefinition draft, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
+        if (to < from || (to - from).TotalDays > RoutingSimulation.MaxPeriodDays + 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(to), $"A simulation replays at most {RoutingSimulation.MaxPeriodDays} days.");
+        }
         var history = await routing.HistoryAsync(from, to, ct);
         var capacity = (await teams.ListAgentsAsync(ct))
             .SelectMany(a => a.TeamIds.Select(t => (Team: t, a.Capacity)))

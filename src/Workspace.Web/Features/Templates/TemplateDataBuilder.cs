@@ -10,7 +10,8 @@ namespace Workspace.Web.Features.Templates;
 
 /// <summary>
 /// Turns a customer's context, a conversation and the agent into the plain values templates read. Fields
-/// the viewer may not see go in masked, so a template can never reveal more than the screen would.
+/// the viewer may not see are left empty (a template that needs them reports them missing), so a template
+/// can never reveal more than the screen would.
 /// </summary>
 public static class TemplateDataBuilder
 {
@@ -28,7 +29,8 @@ public static class TemplateDataBuilder
         var valueScore = sees(FieldPolicy.Arr) && sees(FieldPolicy.LifetimeValue) ? s.ValueScore : (int?)null;
         return new TemplateData(
             new CustomerData(p.Name, FirstName(p.Name), p.Company, p.Tier.ToString(), p.Plan, p.Locale,
-                p.Email is null ? null : sees(FieldPolicy.Email) ? p.Email : FieldPolicy.MaskValue(p.Email), p.ExperienceLevel.ToString()),
+                // A masked email is left out rather than masked: a message must never carry "j•••@…" to a customer.
+                sees(FieldPolicy.Email) ? p.Email : null, p.ExperienceLevel.ToString()),
             new SignalData(valueScore, s.Lifecycle.Stage.ToString(), s.Lifecycle.AtRisk, s.Onboarding.Percent, s.Onboarding.FailedSteps, s.Onboarding.NextStep,
                 s.Activity.Label, s.FeaturesUsed, s.FeaturesNotUsed, context.Aggregates.Facts.Conversations.OpenedInLast7Days > 1,
                 context.Aggregates.Facts.Conversations.LastCsat, openIssues, repeated),

@@ -502,14 +502,15 @@ public sealed class DemoTemplateRenderingTests(WorkspaceApp app)
     }
 
     [Fact]
-    public async Task Data_ViewerWhoMayNotSeeTheEmail_GetsItMasked()
+    public async Task Data_ViewerWhoMayNotSeeTheEmail_LeftEmptyNeverMasked()
     {
         var customer = await CustomerAsync(new NewCustomer("Vera Mask", "Starter", DaysAgo(400), Email: "vera@masked.example"));
 
         var hidden = await DataAsync(customer, TemplateTone.Concise, sees: field => field != FieldPolicy.Email);
         var shown = await DataAsync(customer, TemplateTone.Concise);
 
-        Assert.Equal("v•••@masked.example", hidden.Customer.Email);
+        // A message must never carry a masked "v•••@…" to the customer: the template sees no email at all.
+        Assert.Null(hidden.Customer.Email);
         Assert.Equal("vera@masked.example", shown.Customer.Email);
     }
 }
