@@ -121,6 +121,21 @@ public sealed class ConversationService(
         {
             return null;
         }
+        try
+        {
+            return await SendAutoReplyAsync(conversation, templateKey);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The customer's message is stored and acknowledged whatever happens here; the timeline says what did not.
+            await conversations.RecordEventAsync(conversation.Id, "automation-skipped",
+                new { template = templateKey, reason = $"The automated reply failed: {e.Message}" }, clock.GetUtcNow(), CancellationToken.None);
+            return null;
+        }
+    }
+
+    private async Task<MessageRecord?> SendAutoReplyAsync(ConversationRecord conversation, string templateKey)
+    {
         var ct = CancellationToken.None;
         var library = await templateService.LibraryAsync(ct);
         var version = library.Templates.FirstOrDefault(t => t.Definition.Key == templateKey);

@@ -32,7 +32,7 @@ public static class TemplateDataBuilder
                 // A masked email is left out rather than masked: a message must never carry "j•••@…" to a customer.
                 sees(FieldPolicy.Email) ? p.Email : null, p.ExperienceLevel.ToString()),
             new SignalData(valueScore, s.Lifecycle.Stage.ToString(), s.Lifecycle.AtRisk, s.Onboarding.Percent, s.Onboarding.FailedSteps, s.Onboarding.NextStep,
-                s.Activity.Label, s.FeaturesUsed, s.FeaturesNotUsed, context.Aggregates.Facts.Conversations.OpenedInLast7Days > 1,
+                s.Activity.Label, s.FeaturesUsed, s.FeaturesNotUsed, context.Aggregates.Facts.Conversations.OpenedInLast7Days > (conversation is null ? 0 : 1),
                 context.Aggregates.Facts.Conversations.LastCsat, openIssues, repeated),
             new LifecycleData(s.Lifecycle.Stage.ToString(), s.Lifecycle.AtRisk, s.Lifecycle.Reasons[0]),
             context.Segments.Select(m => new SegmentData(m.Key, m.Name)).ToList(),
