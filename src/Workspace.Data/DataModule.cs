@@ -10,6 +10,7 @@ using Workspace.Data.Database;
 using Workspace.Data.Demo;
 using Workspace.Data.Notifications;
 using Workspace.Data.Privacy;
+using Workspace.Data.Quality;
 using Workspace.Data.Routing;
 using Workspace.Data.Segments;
 using Workspace.Data.Templates;
@@ -38,6 +39,7 @@ public static class DataModule
         services.AddSingleton<ConversationRepository>();
         services.AddSingleton<InboxQueries>();
         services.AddSingleton<MessageSearch>();
+        services.AddSingleton<QaSearchQueries>();
         services.AddSingleton<TeamRepository>();
         services.AddSingleton<NotificationRepository>();
         services.AddSingleton<SegmentRepository>();
