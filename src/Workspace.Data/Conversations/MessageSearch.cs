@@ -86,17 +86,18 @@ public sealed class MessageSearch(Db db)
         await CatchUpAsync(c, db.Dialect, ct);
     }
 
-    private const string MatchSqlite = """
+    /// <summary>The conversations (newest first, at most @TextCap) with a message holding every word (<see cref="AddTextParameters"/>).</summary>
+    internal const string MatchingConversationsSqlite = """
         SELECT DISTINCT m.conversation_id
         FROM messages_fts f JOIN messages m ON m.id = f.rowid
         WHERE messages_fts MATCH @Match
         ORDER BY m.conversation_id DESC
-        LIMIT @Take
+        LIMIT @TextCap
         """;
     // Driven by a range seek on the word index for the last (prefix) word; every other word is an EXISTS seek
     // on the same index for that message. Unused word slots are NULL.
-    private const string MatchSqlServer = """
-        SELECT TOP (@Take) m.conversation_id
+    internal const string MatchingConversationsSqlServer = """
+        SELECT TOP (@TextCap) m.conversation_id
         FROM message_terms p JOIN messages m ON m.id = p.message_id
         WHERE p.term LIKE @Prefix
           AND (@T0 IS NULL OR EXISTS (SELECT 1 FROM message_terms t WHERE t.message_id = m.id AND t.term = @T0))
@@ -111,6 +112,26 @@ public sealed class MessageSearch(Db db)
         """;
 
     /// <summary>
+    /// The words of a query as the matching statements take them: an FTS5 expression (<c>@Match</c>) on SQLite,
+    /// the prefix word and the other words (<c>@Prefix</c>, <c>@T0</c>…) on SQL Server; all null for no words.
+    /// </summary>
+    internal static void AddTextParameters(DynamicParameters parameters, ISqlDialect dialect, IReadOnlyList<string> terms)
+    {
+        if (dialect.Provider == DatabaseProvider.Sqlite)
+        {
+            // Terms are letters and digits only, so quoting each makes the FTS5 query safe.
+            var match = terms.Count == 0 ? null : string.Join(' ', terms.Select((t, i) => i == terms.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
+            parameters.Add("Match", match, System.Data.DbType.String);
+            return;
+        }
+        parameters.Add("Prefix", terms.Count == 0 ? null : terms[^1] + "%", System.Data.DbType.String);
+        for (var i = 0; i < SearchTerms.MaxQueryTerms - 1; i++)
+        {
+            parameters.Add($"T{i}", i < terms.Count - 1 ? terms[i] : null, System.Data.DbType.String);
+        }
+    }
+
+    /// <summary>
     /// The conversations (newest first, at most <paramref name="take"/>) with a message containing every word
     /// of the query, the last word also as a prefix ("invoi" finds "invoice"). An empty query finds nothing.
     /// </summary>
@@ -121,22 +142,11 @@ public sealed class MessageSearch(Db db)
         {
             return Task.FromResult<IReadOnlyList<long>>([]);
         }
+        var parameters = new DynamicParameters();
+        parameters.Add("TextCap", take);
+        AddTextParameters(parameters, db.Dialect, terms);
         return db.ReadAsync<IReadOnlyList<long>>(async c =>
-        {
-            if (db.Dialect.Provider == DatabaseProvider.Sqlite)
-            {
-                // Terms are letters and digits only, so quoting each makes the FTS5 query safe.
-                var match = string.Join(' ', terms.Select((t, i) => i == terms.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
-                return (await c.QueryAsync<long>(new CommandDefinition(MatchSqlite, new { Match = match, Take = take }, cancellationToken: ct))).ToList();
-            }
-            var parameters = new DynamicParameters();
-            parameters.Add("Take", take);
-            parameters.Add("Prefix", terms[^1] + "%");
-            for (var i = 0; i < SearchTerms.MaxQueryTerms - 1; i++)
-            {
-                parameters.Add($"T{i}", i < terms.Count - 1 ? terms[i] : null, System.Data.DbType.String);
-            }
-            return (await c.QueryAsync<long>(new CommandDefinition(MatchSqlServer, parameters, cancellationToken: ct))).ToList();
-        }, ct);
+            (await c.QueryAsync<long>(new CommandDefinition(db.Dialect.Pick(MatchingConversationsSqlite, MatchingConversationsSqlServer), parameters,
+                cancellationToken: ct))).ToList(), ct);
     }
 }

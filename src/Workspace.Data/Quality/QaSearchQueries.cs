@@ -1,4 +1,5 @@
 using Dapper;
+using Workspace.Data.Conversations;
 using Workspace.Data.Database;
 using Workspace.Domain.Conversations;
 
@@ -74,32 +75,9 @@ public sealed class QaSearchQueries(Db db)
         """ + ReassignedExpression + ")";
 
     // The matching conversations come from the full-text index (never from reading messages), newest first and
-    // at most @TextCap of them; the same shapes as MessageSearch's match statements.
-    private const string SqliteTextMatch = """
-
-          AND (@Match IS NULL OR c.id IN (
-                SELECT DISTINCT m.conversation_id
-                FROM messages_fts f JOIN messages m ON m.id = f.rowid
-                WHERE messages_fts MATCH @Match
-                ORDER BY m.conversation_id DESC
-                LIMIT @TextCap))
-        """;
-    private const string SqlServerTextMatch = """
-
-          AND (@Prefix IS NULL OR c.id IN (
-                SELECT TOP (@TextCap) m.conversation_id
-                FROM message_terms p JOIN messages m ON m.id = p.message_id
-                WHERE p.term LIKE @Prefix
-                  AND (@T0 IS NULL OR EXISTS (SELECT 1 FROM message_terms w WHERE w.message_id = m.id AND w.term = @T0))
-                  AND (@T1 IS NULL OR EXISTS (SELECT 1 FROM message_terms w WHERE w.message_id = m.id AND w.term = @T1))
-                  AND (@T2 IS NULL OR EXISTS (SELECT 1 FROM message_terms w WHERE w.message_id = m.id AND w.term = @T2))
-                  AND (@T3 IS NULL OR EXISTS (SELECT 1 FROM message_terms w WHERE w.message_id = m.id AND w.term = @T3))
-                  AND (@T4 IS NULL OR EXISTS (SELECT 1 FROM message_terms w WHERE w.message_id = m.id AND w.term = @T4))
-                  AND (@T5 IS NULL OR EXISTS (SELECT 1 FROM message_terms w WHERE w.message_id = m.id AND w.term = @T5))
-                  AND (@T6 IS NULL OR EXISTS (SELECT 1 FROM message_terms w WHERE w.message_id = m.id AND w.term = @T6))
-                GROUP BY m.conversation_id
-                ORDER BY m.conversation_id DESC))
-        """;
+    // at most @TextCap of them: MessageSearch's own matching statements.
+    private const string SqliteTextMatch = "\n  AND (@Match IS NULL OR c.id IN (\n" + MessageSearch.MatchingConversationsSqlite + "))";
+    private const string SqlServerTextMatch = "\n  AND (@Prefix IS NULL OR c.id IN (\n" + MessageSearch.MatchingConversationsSqlServer + "))";
 
     private const string NewestOrder = "\nORDER BY c.created_at DESC, c.id DESC";
     private const string OldestOrder = "\nORDER BY c.created_at, c.id";
@@ -206,18 +184,7 @@ public sealed class QaSearchQueries(Db db)
             Skip = skip,
             Take = take,
         });
-        if (db.Dialect.Provider == DatabaseProvider.Sqlite)
-        {
-            // Terms are letters and digits only, so quoting each makes the FTS5 query safe.
-            var match = terms.Count == 0 ? null : string.Join(' ', terms.Select((t, i) => i == terms.Count - 1 ? $"\"{t}\"*" : $"\"{t}\""));
-            parameters.Add("Match", match, System.Data.DbType.String);
-            return parameters;
-        }
-        parameters.Add("Prefix", terms.Count == 0 ? null : terms[^1] + "%", System.Data.DbType.String);
-        for (var i = 0; i < SearchTerms.MaxQueryTerms - 1; i++)
-        {
-            parameters.Add($"T{i}", i < terms.Count - 1 ? terms[i] : null, System.Data.DbType.String);
-        }
+        MessageSearch.AddTextParameters(parameters, db.Dialect, terms);
         return parameters;
     }
 
