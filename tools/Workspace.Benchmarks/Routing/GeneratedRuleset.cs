@@ -260,8 +260,12 @@ public static class GeneratedRuleset
         return new RuleActions(Pick(random, Teams), skills, Pick(random, Enum.GetValues<Priority>()), sla.First, sla.Resolution, sticky);
     }
 
-    private static string Name(List<RuleCondition> conditions, bool matchAll) =>
-        string.Join(matchAll ? " and " : " or ", conditions.Select(c => $"{c.Field} {c.Operator} {string.Join("/", c.Values)}"));
+    /// <summary>The conditions as a name, cut to the longest name a rule may have.</summary>
+    private static string Name(List<RuleCondition> conditions, bool matchAll)
+    {
+        var name = string.Join(matchAll ? " and " : " or ", conditions.Select(c => $"{c.Field} {c.Operator} {string.Join("/", c.Values)}"));
+        return name.Length <= Ruleset.MaxNameLength ? name : name[..(Ruleset.MaxNameLength - 1)] + "…";
+    }
 
     private static string Other(Random random, Tier tier) => Pick(random, Enum.GetValues<Tier>().Where(t => t != tier).ToArray()).ToString();
 
