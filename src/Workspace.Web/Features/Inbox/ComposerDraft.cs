@@ -42,9 +42,14 @@ public sealed class ComposerDraft
         Template = new InsertedTemplate(key, version, text);
     }
 
-    /// <summary>What the sent message records: the template and whether the text differs from what it rendered.</summary>
+    /// <summary>
+    /// What the sent message records: the template and whether the text differs from what it rendered. When
+    /// no line of the rendered text is left, the agent wrote their own message and no template is recorded.
+    /// </summary>
     public (string Key, int Version, bool Edited)? TemplateUse =>
-        Template is { } t && !IsNote ? (t.Key, t.Version, !string.Equals(_text.Trim(), t.Rendered.Trim(), StringComparison.Ordinal)) : null;
+        Template is { } t && !IsNote && t.Rendered.Split('\n').Any(line => line.Trim().Length > 0 && _text.Contains(line.Trim(), StringComparison.Ordinal))
+            ? (t.Key, t.Version, !string.Equals(_text.Trim(), t.Rendered.Trim(), StringComparison.Ordinal))
+            : null;
 
     public string ClientMessageId { get; private set; } = NewId();
 
