@@ -19,6 +19,13 @@ public sealed class RoutingRepository(Db db)
         """;
     private const string ActiveSqlite = ActiveOrderedSql + Paging.SqliteFirstRows;
     private const string ActiveSqlServer = ActiveOrderedSql + Paging.SqlServerFirstRows;
+    private const string ActiveForWriteSqlite = ActiveSqlite;
+    // Held until commit: a second publish at the same moment waits, then sees the new version and is refused
+    // politely instead of failing on the primary key.
+    private const string ActiveForWriteSqlServer = """
+        SELECT TOP (1) version, definition, comment, changes, published_by, published_at
+        FROM routing_versions WITH (UPDLOCK, HOLDLOCK) ORDER BY version DESC
+        """;
 
     /// <summary>The version new conversations are routed by (the latest published), or null before any is published.</summary>
     public Task<RoutingVersion?> ActiveAsync(CancellationToken ct) =>
@@ -136,7 +143,7 @@ public sealed class RoutingRepository(Db db)
     /// <summary>Publishes inside the caller's transaction (the demo seed's first version).</summary>
     public static async Task<int> PublishAsync(DbConnection c, DbTransaction t, ISqlDialect dialect, RoutingDefinition definition, string comment, string actor, DateTimeOffset now, CancellationToken ct)
     {
-        var active = (await c.QuerySingleOrDefaultAsync<VersionRow>(new CommandDefinition(dialect.Pick(ActiveSqlite, ActiveSqlServer), new { Take = 1 }, t, cancellationToken: ct)))?.ToVersion();
+        var active = (await c.QuerySingleOrDefaultAsync<VersionRow>(new CommandDefinition(dialect.Pick(ActiveForWriteSqlite, ActiveForWriteSqlServer), new { Take = 1 }, t, cancellationToken: ct)))?.ToVersion();
         var changes = RoutingDiff.Between(active?.Definition, definition);
         var version = await InsertVersionAsync(c, t, active, definition, comment, changes, actor, now, ct);
         await AuditLog.AppendAsync(c, t, actor, "routing.published", $"routing v{version}", new { version, comment, changes }, now, ct);
@@ -144,7 +151,7 @@ public sealed class RoutingRepository(Db db)
     }
 
     private async Task<RoutingVersion?> ActiveInAsync(DbConnection c, DbTransaction t, CancellationToken ct) =>
-        (await c.QuerySingleOrDefaultAsync<VersionRow>(new CommandDefinition(db.Dialect.Pick(ActiveSqlite, ActiveSqlServer), new { Take = 1 }, t, cancellationToken: ct)))?.ToVersion();
+        (await c.QuerySingleOrDefaultAsync<VersionRow>(new CommandDefinition(db.Dialect.Pick(ActiveForWriteSqlite, ActiveForWriteSqlServer), new { Take = 1 }, t, cancellationToken: ct)))?.ToVersion();
 
     private static async Task<int> InsertVersionAsync(DbConnection c, DbTransaction t, RoutingVersion? active, RoutingDefinition definition, string? comment,
         IReadOnlyList<string> changes, string actor, DateTimeOffset now, CancellationToken ct)

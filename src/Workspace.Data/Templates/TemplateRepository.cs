@@ -110,6 +110,14 @@ public sealed class TemplateRepository(Db db)
         FROM template_versions
         WHERE template_key = @Key AND version = (SELECT MAX(version) FROM template_versions WHERE template_key = @Key)
         """;
+    // Held until commit: a second publish of the same template at the same moment waits, then sees the new
+    // version and is refused politely instead of failing on the primary key.
+    private const string LiveForWriteSqlite = LiveSql;
+    private const string LiveForWriteSqlServer = """
+        SELECT template_key, version, definition, test_cases, comment, changes, published_by, published_at
+        FROM template_versions WITH (UPDLOCK, HOLDLOCK)
+        WHERE template_key = @Key AND version = (SELECT MAX(version) FROM template_versions WITH (UPDLOCK, HOLDLOCK) WHERE template_key = @Key)
+        """;
     private const string InsertVersionSql = """
         INSERT INTO template_versions (template_key, version, definition, test_cases, comment, changes, published_by, published_at)
         VALUES (@Key, @Version, @Definition, @TestCases, @Comment, @Changes, @Actor, @Now)
@@ -123,7 +131,7 @@ public sealed class TemplateRepository(Db db)
         string actor, DateTimeOffset now, CancellationToken ct) =>
         db.WriteAsync(async (c, t) =>
         {
-            var live = await LiveAsync(c, t, definition.Key, ct);
+            var live = await LiveAsync(c, t, definition.Key, ct, db.Dialect);
             if (live?.Version != expectedLive)
             {
                 return new TemplatePublishOutcome(null, $"Version {live?.Version} of “{definition.Key}” was published by {live?.PublishedBy} meanwhile; review it before publishing.", []);
@@ -143,7 +151,7 @@ public sealed class TemplateRepository(Db db)
             {
                 return new TemplatePublishOutcome(null, $"“{key}” has no version {toVersion}.", []);
             }
-            var live = (await LiveAsync(c, t, key, ct))!;
+            var live = (await LiveAsync(c, t, key, ct, db.Dialect))!;
             if (live.Version == toVersion)
             {
                 return new TemplatePublishOutcome(null, $"Version {toVersion} is already live.", []);
@@ -162,8 +170,9 @@ public sealed class TemplateRepository(Db db)
         return version;
     }
 
-    private static async Task<TemplateVersion?> LiveAsync(DbConnection c, DbTransaction t, string key, CancellationToken ct) =>
-        (await c.QuerySingleOrDefaultAsync<VersionRow>(new CommandDefinition(LiveSql, new { Key = key }, t, cancellationToken: ct)))?.ToVersion();
+    private static async Task<TemplateVersion?> LiveAsync(DbConnection c, DbTransaction t, string key, CancellationToken ct, ISqlDialect? dialect = null) =>
+        (await c.QuerySingleOrDefaultAsync<VersionRow>(new CommandDefinition(dialect?.Pick(LiveForWriteSqlite, LiveForWriteSqlServer) ?? LiveSql,
+            new { Key = key }, t, cancellationToken: ct)))?.ToVersion();
 
     private static async Task<(int Version, IReadOnlyList<string> Changes)> InsertVersionAsync(DbConnection c, DbTransaction t, TemplateVersion? live,
         TemplateDefinition definition, IReadOnlyList<TemplateTestCase> tests, string? comment, string actor, DateTimeOffset now, CancellationToken ct)
@@ -189,6 +198,12 @@ public sealed class TemplateRepository(Db db)
         FROM template_block_versions
         WHERE block_name = @Name AND version = (SELECT MAX(version) FROM template_block_versions WHERE block_name = @Name)
         """;
+    private const string BlockLiveForWriteSqlite = BlockLiveSql;
+    private const string BlockLiveForWriteSqlServer = """
+        SELECT block_name, version, body, comment, published_by, published_at
+        FROM template_block_versions WITH (UPDLOCK, HOLDLOCK)
+        WHERE block_name = @Name AND version = (SELECT MAX(version) FROM template_block_versions WITH (UPDLOCK, HOLDLOCK) WHERE block_name = @Name)
+        """;
     private const string InsertBlockSql = """
         INSERT INTO template_block_versions (block_name, version, body, comment, published_by, published_at)
         VALUES (@Name, @Version, @Body, @Comment, @Actor, @Now)
@@ -198,7 +213,8 @@ public sealed class TemplateRepository(Db db)
     public Task<TemplatePublishOutcome> PublishBlockAsync(TemplateBlock block, int? expectedLive, string? comment, string actor, DateTimeOffset now, CancellationToken ct) =>
         db.WriteAsync(async (c, t) =>
         {
-            var live = (await c.QuerySingleOrDefaultAsync<BlockRow>(new CommandDefinition(BlockLiveSql, new { block.Name }, t, cancellationToken: ct)))?.ToBlock();
+            var live = (await c.QuerySingleOrDefaultAsync<BlockRow>(new CommandDefinition(db.Dialect.Pick(BlockLiveForWriteSqlite, BlockLiveForWriteSqlServer),
+                new { block.Name }, t, cancellationToken: ct)))?.ToBlock();
             if (live?.Version != expectedLive)
             {
                 return new TemplatePublishOutcome(null, $"Version {live?.Version} of block “{block.Name}” was published by {live?.PublishedBy} meanwhile; review it first.", []);
