@@ -16,6 +16,13 @@ public sealed class TeamRepository(Db db)
         db.ReadAsync<IReadOnlyList<Team>>(async c =>
             (await c.QueryAsync<Team>(new CommandDefinition(TeamsSql, cancellationToken: ct))).ToList(), ct);
 
+    private const string SkillsSql = """
+        SELECT name FROM skills ORDER BY name
+        """;
+
+    public Task<IReadOnlyList<string>> ListSkillsAsync(CancellationToken ct) =>
+        db.ReadAsync<IReadOnlyList<string>>(async c => (await c.QueryAsync<string>(new CommandDefinition(SkillsSql, cancellationToken: ct))).ToList(), ct);
+
     private const string TeamByNameSql = """
         SELECT id, name FROM teams WHERE name = @Name
         """;

@@ -21,9 +21,10 @@ public sealed record RoutingDefinition(
         [new RoutingRule("default", "Default", true, [], new RuleActions(team, [], Conversations.Priority.P3, null, null))],
         IntentDetector.DefaultPhrases, ComplexityWeights.Default);
 
-    public ValidationErrors Validate(IReadOnlyCollection<string>? knownTeams, IReadOnlyCollection<string>? knownTemplates = null)
+    public ValidationErrors Validate(IReadOnlyCollection<string>? knownTeams, IReadOnlyCollection<string>? knownTemplates = null,
+        IReadOnlyCollection<string>? knownSkills = null)
     {
-        var errors = new Ruleset(0, Rules).Validate(knownTeams, knownTemplates);
+        var errors = new Ruleset(0, Rules).Validate(knownTeams, knownTemplates, knownSkills);
         foreach (var intent in Enum.GetValues<Intent>())
         {
             var phrases = IntentPhrases.TryGetValue(intent, out var list) ? list : [];

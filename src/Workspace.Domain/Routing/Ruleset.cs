@@ -49,7 +49,8 @@ public sealed record Ruleset(int Version, IReadOnlyList<RoutingRule> Rules)
     public const int MaxSkillLength = 40;
 
     /// <summary>Every problem, each naming the rule and condition it is about.</summary>
-    public ValidationErrors Validate(IReadOnlyCollection<string>? knownTeams = null, IReadOnlyCollection<string>? knownTemplates = null)
+    public ValidationErrors Validate(IReadOnlyCollection<string>? knownTeams = null, IReadOnlyCollection<string>? knownTemplates = null,
+        IReadOnlyCollection<string>? knownSkills = null)
     {
         var errors = new ValidationErrors();
         if (Rules.Count == 0)
@@ -90,7 +91,7 @@ public sealed record Ruleset(int Version, IReadOnlyList<RoutingRule> Rules)
             {
                 ValidateCondition(errors, $"{at}.conditions[{c}]", rule.Conditions[c]);
             }
-            ValidateActions(errors, $"{at}.actions", rule.Actions, knownTeams, knownTemplates);
+            ValidateActions(errors, $"{at}.actions", rule.Actions, knownTeams, knownTemplates, knownSkills);
         }
         var last = Rules[^1];
         if (!last.IsCatchAll)
@@ -150,8 +151,13 @@ public sealed record Ruleset(int Version, IReadOnlyList<RoutingRule> Rules)
     }
 
     private static void ValidateActions(ValidationErrors errors, string at, RuleActions actions, IReadOnlyCollection<string>? knownTeams,
-        IReadOnlyCollection<string>? knownTemplates)
+        IReadOnlyCollection<string>? knownTemplates, IReadOnlyCollection<string>? knownSkills)
     {
+        // A skill nobody has would keep every conversation the rule matches in the queue for good.
+        foreach (var skill in actions.RequiredSkills.Where(s => knownSkills is not null && !knownSkills.Contains(s, StringComparer.Ordinal)))
+        {
+            errors.Add($"{at}.skills", $"No agent has the skill '{skill}'. Known: {string.Join(", ", knownSkills!)}.");
+        }
         if (actions.ReplyTemplate is { } template && knownTemplates is not null && !knownTemplates.Contains(template, StringComparer.Ordinal))
         {
             errors.Add($"{at}.replyTemplate", $"There is no published template '{template}'.");

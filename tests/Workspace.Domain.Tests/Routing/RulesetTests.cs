@@ -256,4 +256,19 @@ public class RulesetTests
         Assert.Equal(["A rule name is at most 100 characters."], errors["rules[0].name"]);
         Assert.Contains("at most 10 skills", errors["rules[0].actions.skills"][0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Validate_SkillNobodyHas_NamedWithTheKnownOnes()
+    {
+        var ruleset = new Ruleset(13,
+        [
+            new("a", "API questions", true, [new("intent", RuleOperator.Equals, ["Integration"])], Route("Technical Escalations", Priority.P2, null, "apii")),
+            new("d", "Default", true, [], Route("General Support", Priority.P3)),
+        ]);
+
+        var errors = ruleset.Validate(["General Support", "Technical Escalations"], null, ["api", "billing"]).ToDictionary();
+
+        Assert.Equal(["No agent has the skill 'apii'. Known: api, billing."], errors["rules[0].actions.skills"]);
+        Assert.True(ruleset.Validate(["General Support", "Technical Escalations"]).IsEmpty);
+    }
 }

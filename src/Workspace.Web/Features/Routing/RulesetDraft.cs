@@ -41,7 +41,8 @@ public sealed class RulesetDraft
             weights);
     }
 
-    public ValidationErrors Validate(IReadOnlyCollection<string> teams, IReadOnlyCollection<string> templates) => ToDefinition().Validate(teams, templates);
+    public ValidationErrors Validate(IReadOnlyCollection<string> teams, IReadOnlyCollection<string> templates, IReadOnlyCollection<string> skills) =>
+        ToDefinition().Validate(teams, templates, skills);
 
     /// <summary>A new rule goes just above the default rule, which must stay last.</summary>
     public RuleDraft AddRule()
