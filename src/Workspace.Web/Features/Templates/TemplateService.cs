@@ -49,35 +49,30 @@ public sealed class TemplateService(
     }
 
     /// <summary>Renders a published template's live version (or a draft body) for the data; nothing is rendered while required data is missing.</summary>
-    public TemplateRender Render(string cacheKey, string body, IReadOnlyList<string> requiredData, TemplateLibrary library, TemplateData data, CancellationToken ct)
-    {
-        var missing = TemplateLint.Missing(data, requiredData);
-        if (missing.Count > 0)
-        {
-            return new TemplateRender(null, missing, []);
-        }
-        var result = _engine.Render(cacheKey + BlockKey(library), body, library.BlockBodies, data, ct);
-        return new TemplateRender(result.Text, [], result.Errors);
-    }
+    public TemplateRender Render(string cacheKey, string body, IReadOnlyList<string> requiredData, TemplateLibrary library, TemplateData data, CancellationToken ct) =>
+        RenderComplete(requiredData, data, () => _engine.Render(cacheKey + BlockKey(library), body, library.BlockBodies, data, ct));
 
     /// <summary>The live version of a template, rendered for the data.</summary>
     public TemplateRender Render(TemplateVersion version, TemplateLibrary library, TemplateData data, CancellationToken ct) =>
         Render($"{version.Definition.Key}@{version.Version}", version.Definition.Body, version.Definition.RequiredData, library, data, ct);
 
     /// <summary>A body being edited (not cached: it changes with every key stroke).</summary>
-    public static TemplateRender RenderDraft(string body, IReadOnlyList<string> requiredData, TemplateLibrary library, TemplateData data, CancellationToken ct)
+    public static TemplateRender RenderDraft(string body, IReadOnlyList<string> requiredData, TemplateLibrary library, TemplateData data, CancellationToken ct) =>
+        RenderComplete(requiredData, data, () =>
+        {
+            var compiled = TemplateEngine.Compile(body, library.BlockBodies);
+            return compiled.Succeeded ? TemplateEngine.Render(compiled.Template!, data, ct) : TemplateResult.Failed(compiled.Errors);
+        });
+
+    /// <summary>Renders only when the data the template requires is all there; otherwise says what is missing.</summary>
+    private static TemplateRender RenderComplete(IReadOnlyList<string> requiredData, TemplateData data, Func<TemplateResult> render)
     {
         var missing = TemplateLint.Missing(data, requiredData);
         if (missing.Count > 0)
         {
             return new TemplateRender(null, missing, []);
         }
-        var compiled = TemplateEngine.Compile(body, library.BlockBodies);
-        if (!compiled.Succeeded)
-        {
-            return new TemplateRender(null, [], compiled.Errors);
-        }
-        var result = TemplateEngine.Render(compiled.Template!, data, ct);
+        var result = render();
         return new TemplateRender(result.Text, [], result.Errors);
     }
 
