@@ -206,14 +206,20 @@ public sealed class ConversationRepository(Db db)
     private const string AdvanceSqlite = """
         UPDATE conversations SET last_sequence = last_sequence + 1, status = @Status, updated_at = @Now,
             waiting_since = @WaitingSince, first_response_at = @FirstResponseAt, resolved_at = @ResolvedAt,
-            snoozed_until = @SnoozedUntil, last_message_at = @LastMessageAt, last_message_preview = @Preview
+            snoozed_until = @SnoozedUntil, last_message_at = @LastMessageAt, last_message_preview = @Preview,
+            agent_messages = agent_messages + @AgentMessage, template_messages = template_messages + @TemplateMessage,
+            edited_template_messages = edited_template_messages + @EditedTemplateMessage,
+            reopens = reopens + CASE WHEN status = 'Resolved' AND @Status <> 'Resolved' THEN 1 ELSE 0 END
         WHERE id = @Id
         RETURNING last_sequence
         """;
     private const string AdvanceSqlServer = """
         UPDATE conversations SET last_sequence = last_sequence + 1, status = @Status, updated_at = @Now,
             waiting_since = @WaitingSince, first_response_at = @FirstResponseAt, resolved_at = @ResolvedAt,
-            snoozed_until = @SnoozedUntil, last_message_at = @LastMessageAt, last_message_preview = @Preview
+            snoozed_until = @SnoozedUntil, last_message_at = @LastMessageAt, last_message_preview = @Preview,
+            agent_messages = agent_messages + @AgentMessage, template_messages = template_messages + @TemplateMessage,
+            edited_template_messages = edited_template_messages + @EditedTemplateMessage,
+            reopens = reopens + CASE WHEN status = 'Resolved' AND @Status <> 'Resolved' THEN 1 ELSE 0 END
         OUTPUT INSERTED.last_sequence
         WHERE id = @Id
         """;
@@ -223,17 +229,17 @@ public sealed class ConversationRepository(Db db)
         """;
     private const string InsertMessageSqlite = """
         INSERT INTO messages (conversation_id, sequence, author_kind, author_user_id, body, client_message_id, template_key,
-            template_version, edited, created_at)
+            template_version, edited, template_rendered, created_at)
         VALUES (@ConversationId, @Sequence, @AuthorKind, @AuthorUserId, @Body, @ClientMessageId, @TemplateKey, @TemplateVersion,
-            @Edited, @Now)
+            @Edited, @TemplateRendered, @Now)
         RETURNING id
         """;
     private const string InsertMessageSqlServer = """
         INSERT INTO messages (conversation_id, sequence, author_kind, author_user_id, body, client_message_id, template_key,
-            template_version, edited, created_at)
+            template_version, edited, template_rendered, created_at)
         OUTPUT INSERTED.id
         VALUES (@ConversationId, @Sequence, @AuthorKind, @AuthorUserId, @Body, @ClientMessageId, @TemplateKey, @TemplateVersion,
-            @Edited, @Now)
+            @Edited, @TemplateRendered, @Now)
         """;
     private const string AuthorNameSql = """
         SELECT display_name FROM users WHERE id = @Id
@@ -296,6 +302,9 @@ public sealed class ConversationRepository(Db db)
             SnoozedUntil = snoozedUntil,
             LastMessageAt = lastMessageAt,
             Preview = preview,
+            AgentMessage = message.AuthorKind == AuthorKind.Agent ? 1 : 0,
+            TemplateMessage = message.AuthorKind == AuthorKind.Agent && message.TemplateKey is not null ? 1 : 0,
+            EditedTemplateMessage = message.AuthorKind == AuthorKind.Agent && message.TemplateKey is not null && message.Edited ? 1 : 0,
         }, t, cancellationToken: ct));
         var id = await c.ExecuteScalarAsync<long>(new CommandDefinition(db.Dialect.Pick(InsertMessageSqlite, InsertMessageSqlServer), new
         {
@@ -308,6 +317,7 @@ public sealed class ConversationRepository(Db db)
             message.TemplateKey,
             message.TemplateVersion,
             message.Edited,
+            message.TemplateRendered,
             Now = nowMs,
         }, t, cancellationToken: ct));
         await MessageSearch.IndexAsync(c, t, db.Dialect, id, message.Body, ct);
@@ -450,7 +460,8 @@ public sealed class ConversationRepository(Db db)
 
     private const string SetStatusSql = """
         UPDATE conversations SET status = @Status, snoozed_until = @SnoozedUntil, resolved_at = @ResolvedAt,
-            waiting_since = @WaitingSince, updated_at = @Now
+            waiting_since = @WaitingSince, updated_at = @Now,
+            reopens = reopens + CASE WHEN status = 'Resolved' AND @Status <> 'Resolved' THEN 1 ELSE 0 END
         WHERE id = @Id AND status = @Expected
         """;
 
@@ -578,8 +589,17 @@ public sealed class ConversationRepository(Db db)
     public Task RecordEventAsync(long conversationId, string kind, object? data, DateTimeOffset now, CancellationToken ct) =>
         db.WriteAsync((c, t) => AddEventAsync(c, t, conversationId, kind, null, data, now, ct), ct);
 
-    public static Task AddEventAsync(DbConnection c, DbTransaction t, long conversationId, string kind, long? actorId, object? data, DateTimeOffset now, CancellationToken ct) =>
-        c.ExecuteAsync(new CommandDefinition(InsertEventSql, new
+    private const string CountReassignmentSql = """
+        UPDATE conversations SET reassignments = reassignments + 1 WHERE id = @Id
+        """;
+
+    /// <summary>
+    /// Records an event in the caller's transaction. Transfers and returns to the queue also count on the
+    /// conversation's reassignment counter, which the metrics and the QA search read instead of the events.
+    /// </summary>
+    public static async Task AddEventAsync(DbConnection c, DbTransaction t, long conversationId, string kind, long? actorId, object? data, DateTimeOffset now, CancellationToken ct)
+    {
+        await c.ExecuteAsync(new CommandDefinition(InsertEventSql, new
         {
             ConversationId = conversationId,
             At = UnixTime.ToMs(now),
@@ -587,6 +607,11 @@ public sealed class ConversationRepository(Db db)
             ActorId = actorId,
             Data = data is null ? null : System.Text.Json.JsonSerializer.Serialize(data),
         }, t, cancellationToken: ct));
+        if (kind is "transferred" or "returned-to-queue")
+        {
+            await c.ExecuteAsync(new CommandDefinition(CountReassignmentSql, new { Id = conversationId }, t, cancellationToken: ct));
+        }
+    }
 
     private const string EventsSql = """
         SELECT e.id, e.conversation_id, e.at, e.kind, e.actor_user_id, u.display_name AS actor_name, e.data
@@ -693,6 +718,6 @@ public sealed record ClaimOutcome(bool Done, string? Refusal);
 /// <summary>A message to store; the body is already validated.</summary>
 public sealed record NewMessage(
     AuthorKind AuthorKind, long? AuthorUserId, string ClientMessageId, string Body,
-    string? TemplateKey = null, int? TemplateVersion = null, bool Edited = false);
+    string? TemplateKey = null, int? TemplateVersion = null, bool Edited = false, string? TemplateRendered = null);
 
 public sealed class ConversationNotFoundException(long id) : InvalidOperationException($"Conversation {id} does not exist.");

@@ -40,6 +40,7 @@ public sealed class DemoDataGenerator(Db db)
         await using (var tx = await connection.BeginTransactionAsync(ct))
         {
             await CustomerRollups.RebuildAsync(connection, tx, ct);
+            await ConversationCounters.RecountAsync(connection, tx, ct);
             await tx.CommitAsync(ct);
         }
         await MessageSearch.CatchUpAsync(connection, db.Dialect, ct);

@@ -198,7 +198,7 @@ public sealed class ConversationService(
     /// from a template records the template version and whether the agent edited its text.
     /// </summary>
     public async Task<StaffActionResult<MessageRecord>> SendFromStaffAsync(StaffScope staff, long conversationId, string clientMessageId, string body, bool isNote,
-        CancellationToken ct, (string Key, int Version, bool Edited)? template = null)
+        CancellationToken ct, SentTemplate? template = null)
     {
         var errors = MessageInput.Validate(clientMessageId, body);
         if (!errors.IsEmpty)
@@ -220,7 +220,8 @@ public sealed class ConversationService(
         }
         var text = MessageInput.Normalize(body);
         var (message, created) = await conversations.AppendAsync(conversationId,
-            new NewMessage(isNote ? AuthorKind.Note : AuthorKind.Agent, staff.UserId, clientMessageId, text, template?.Key, template?.Version, template?.Edited ?? false),
+            new NewMessage(isNote ? AuthorKind.Note : AuthorKind.Agent, staff.UserId, clientMessageId, text, template?.Key, template?.Version, template?.Edited ?? false,
+                template?.Rendered),
             clock.GetUtcNow(), ct);
         if (created)
         {

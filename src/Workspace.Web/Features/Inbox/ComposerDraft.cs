@@ -1,4 +1,5 @@
 using Workspace.Domain.Conversations;
+using Workspace.Web.Features.Conversations;
 
 namespace Workspace.Web.Features.Inbox;
 
@@ -46,9 +47,9 @@ public sealed class ComposerDraft
     /// What the sent message records: the template and whether the text differs from what it rendered. When
     /// no line of the rendered text is left, the agent wrote their own message and no template is recorded.
     /// </summary>
-    public (string Key, int Version, bool Edited)? TemplateUse =>
+    public SentTemplate? TemplateUse =>
         Template is { } t && !IsNote && t.Rendered.Split('\n').Any(line => line.Trim().Length > 0 && _text.Contains(line.Trim(), StringComparison.Ordinal))
-            ? (t.Key, t.Version, !string.Equals(_text.Trim(), t.Rendered.Trim(), StringComparison.Ordinal))
+            ? new SentTemplate(t.Key, t.Version, !string.Equals(_text.Trim(), t.Rendered.Trim(), StringComparison.Ordinal), t.Rendered)
             : null;
 
     public string ClientMessageId { get; private set; } = NewId();

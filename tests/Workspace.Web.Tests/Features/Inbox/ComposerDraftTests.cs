@@ -1,3 +1,4 @@
+using Workspace.Web.Features.Conversations;
 using Workspace.Web.Features.Inbox;
 
 namespace Workspace.Web.Tests.Features.Inbox;
@@ -13,7 +14,7 @@ public sealed class ComposerDraftTests
         var draft = new ComposerDraft();
         draft.Insert("refund-confirmation", 3, Rendered);
 
-        Assert.Equal(("refund-confirmation", 3, false), draft.TemplateUse);
+        Assert.Equal(new SentTemplate("refund-confirmation", 3, false, Rendered), draft.TemplateUse);
     }
 
     [Fact]
@@ -23,7 +24,7 @@ public sealed class ComposerDraftTests
         draft.Insert("refund-confirmation", 3, Rendered);
         draft.Text = draft.Text.Replace("on its way", "issued today", StringComparison.Ordinal);
 
-        Assert.Equal(("refund-confirmation", 3, true), draft.TemplateUse);
+        Assert.Equal(new SentTemplate("refund-confirmation", 3, true, Rendered), draft.TemplateUse);
     }
 
     [Fact]
