@@ -17,6 +17,9 @@ public static class Policies
     /// <summary>Staff who answer or supervise live conversations: agents, leads, admins (QA reviews elsewhere, read-only).</summary>
     public const string Inbox = "Inbox";
 
+    /// <summary>QA reviewers, leads and admins: the people who review conversations and score them.</summary>
+    public const string Review = "Review";
+
     /// <summary>REST API callers holding a valid API key.</summary>
     public const string ApiKey = "ApiKey";
 
@@ -28,6 +31,8 @@ public static class Policies
             .RequireRole(nameof(Role.Agent), nameof(Role.Lead), nameof(Role.Admin)));
         options.AddPolicy(Lead, p => p.RequireAuthenticatedUser().AddAuthenticationSchemes(StaffAuth.Scheme)
             .RequireRole(nameof(Role.Lead), nameof(Role.Admin)));
+        options.AddPolicy(Review, p => p.RequireAuthenticatedUser().AddAuthenticationSchemes(StaffAuth.Scheme)
+            .RequireRole(nameof(Role.QA), nameof(Role.Lead), nameof(Role.Admin)));
         options.AddPolicy(Admin, p => p.RequireAuthenticatedUser().AddAuthenticationSchemes(StaffAuth.Scheme)
             .RequireRole(nameof(Role.Admin)));
         options.AddPolicy(ApiKey, p => p.RequireAuthenticatedUser().AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName));
