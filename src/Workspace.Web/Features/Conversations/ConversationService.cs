@@ -394,8 +394,14 @@ public sealed class ConversationService(
         return null;
     }
 
+    /// <summary>Sets the caller's own presence; false when unchanged, or when a role that takes no conversations (QA, admin) asks for anything but Offline.</summary>
     public async Task<bool> SetPresenceAsync(StaffScope staff, Presence presence, CancellationToken ct)
     {
+        // An agent row can outlive the Agent role; going Online would then pull queued conversations to someone who may only read them.
+        if (presence != Presence.Offline && !ConversationAccess.CanTake(staff))
+        {
+            return false;
+        }
         var changed = await teams.SetPresenceAsync(staff.UserId, presence, clock.GetUtcNow(), ct);
         if (changed && presence == Presence.Online)
         {
