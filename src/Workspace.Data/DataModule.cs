@@ -40,6 +40,9 @@ public static class DataModule
         services.AddSingleton<InboxQueries>();
         services.AddSingleton<MessageSearch>();
         services.AddSingleton<QaSearchQueries>();
+        services.AddSingleton<ScorecardRepository>();
+        services.AddSingleton<ReviewRepository>();
+        services.AddSingleton<FeedbackQueries>();
         services.AddSingleton<TeamRepository>();
         services.AddSingleton<NotificationRepository>();
         services.AddSingleton<SegmentRepository>();

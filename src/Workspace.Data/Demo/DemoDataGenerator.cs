@@ -35,6 +35,7 @@ public sealed class DemoDataGenerator(Db db)
         // giant transaction nor pays a commit per row.
         await world.WriteStaffAsync(connection, ct);
         await world.WriteTemplatesAsync(connection, ct);
+        await DemoScorecards.WriteAsync(connection, db.Dialect, anchor, ct);
         await world.WriteCustomersAsync(connection, ct);
         await world.WriteConversationsAsync(connection, ct);
         await using (var tx = await connection.BeginTransactionAsync(ct))
