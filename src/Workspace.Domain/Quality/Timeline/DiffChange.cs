@@ -1,0 +1,8 @@
+namespace Workspace.Domain.Quality.Timeline;
+
+public enum DiffChange
+{
+    Kept,
+    Added,
+    Removed,
+}
