@@ -1,0 +1,8 @@
+using Workspace.Data.Tests.Support;
+
+namespace Workspace.Data.Tests.Quality;
+
+public sealed class ReviewRepositorySqliteTests : ReviewRepositoryContract
+{
+    protected override Task<TestDatabase> OpenDatabaseAsync() => Task.FromResult<TestDatabase>(SqliteTestDatabase.CreateMigrated());
+}
