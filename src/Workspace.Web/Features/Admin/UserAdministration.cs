@@ -8,12 +8,23 @@ namespace Workspace.Web.Features.Admin;
 
 /// <summary>
 /// What an admin may do to staff accounts, with the guard rails a real team needs: an admin cannot
-/// lock themselves out by disabling their own account or dropping their own Admin role.
+/// lock themselves out by disabling their own account or dropping their own Admin role. Each action
+/// checks the caller's role itself rather than trusting that only the admin pages call it.
 /// </summary>
 public sealed class UserAdministration(StaffRepository staff, TimeProvider clock)
 {
+    public const string NotAdmin = "Your role does not allow managing users: only admins create accounts, change roles or disable accounts.";
+
+    private static bool IsAdmin(ClaimsPrincipal user) => user.IsInRole(nameof(Role.Admin));
+
     public async Task<ValidationErrors> CreateAsync(ClaimsPrincipal admin, StaffUserInput input, CancellationToken ct)
     {
+        if (!IsAdmin(admin))
+        {
+            var refused = new ValidationErrors();
+            refused.Add("email", NotAdmin);
+            return refused;
+        }
         var errors = input.Validate();
         if (!errors.IsEmpty)
         {
@@ -29,6 +40,10 @@ public sealed class UserAdministration(StaffRepository staff, TimeProvider clock
 
     public async Task<string?> SetRolesAsync(ClaimsPrincipal admin, long userId, IReadOnlyCollection<Role> roles, CancellationToken ct)
     {
+        if (!IsAdmin(admin))
+        {
+            return NotAdmin;
+        }
         if (roles.Count == 0)
         {
             return "Choose at least one role.";
@@ -42,6 +57,10 @@ public sealed class UserAdministration(StaffRepository staff, TimeProvider clock
 
     public async Task<string?> SetDisabledAsync(ClaimsPrincipal admin, long userId, bool disabled, CancellationToken ct)
     {
+        if (!IsAdmin(admin))
+        {
+            return NotAdmin;
+        }
         if (disabled && admin.UserId() == userId)
         {
             return "You cannot disable your own account.";
