@@ -23,6 +23,15 @@ public static class AuthModule
                 options.ExpireTimeSpan = TimeSpan.FromHours(10);
                 options.SlidingExpiration = true;
                 options.Events.OnValidatePrincipal = ValidatePrincipalAsync;
+                // A hub client cannot follow a redirect to a page: it gets the status and, for a raw caller, the reason.
+                var toLogin = options.Events.OnRedirectToLogin;
+                options.Events.OnRedirectToLogin = context => IsHub(context.Request)
+                    ? RefuseHubAsync(context.HttpContext, StatusCodes.Status401Unauthorized, "Sign-in required", "Sign in as staff before connecting to a staff hub.")
+                    : toLogin(context);
+                var toAccessDenied = options.Events.OnRedirectToAccessDenied;
+                options.Events.OnRedirectToAccessDenied = context => IsHub(context.Request)
+                    ? RefuseHubAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Not allowed for your role", HubRoleRefusal)
+                    : toAccessDenied(context);
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(Policies.Configure);
@@ -31,6 +40,21 @@ public static class AuthModule
         services.AddSingleton<SignInService>();
         services.AddScoped<PageAuthorizer>();
         return services;
+    }
+
+    public const string HubRoleRefusal = "Your role does not allow connecting to the staff hub: it serves agents, leads and admins who answer conversations. "
+        + "QA reviewers read any conversation in the conversation view and cannot send, write notes, assign, transfer, escalate, snooze, resolve or reopen.";
+
+    private static bool IsHub(HttpRequest request) => request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase);
+
+    private static async Task RefuseHubAsync(HttpContext context, int status, string title, string detail)
+    {
+        context.Response.StatusCode = status;
+        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        });
     }
 
     /// <summary>Every request re-checks the account, so a disabled user's cookie stops working at once.</summary>
