@@ -1,0 +1,8 @@
+namespace Workspace.Web.Features.Qa.Transcript;
+
+public enum TranscriptRefusal
+{
+    None,
+    NotFound,
+    NotAllowed,
+}
