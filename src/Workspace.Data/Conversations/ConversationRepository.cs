@@ -321,6 +321,11 @@ public sealed class ConversationRepository(Db db)
             Now = nowMs,
         }, t, cancellationToken: ct));
         await MessageSearch.IndexAsync(c, t, db.Dialect, id, message.Body, ct);
+        if (message.AuthorKind == AuthorKind.Customer && row.Status == nameof(ConversationStatus.Resolved))
+        {
+            // The timeline and first-contact resolution both need to know the customer came back.
+            await AddEventAsync(c, t, conversationId, "reopened", null, new { by = "customer", messageId = id }, now, ct);
+        }
         var authorName = message.AuthorUserId is { } authorId
             ? await c.ExecuteScalarAsync<string?>(new CommandDefinition(AuthorNameSql, new { Id = authorId }, t, cancellationToken: ct))
             : null;

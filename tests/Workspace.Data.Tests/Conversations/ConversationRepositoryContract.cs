@@ -334,6 +334,22 @@ public abstract class ConversationRepositoryContract : DatabaseTest
     }
 
     [Fact]
+    public async Task AppendAsync_CustomerWritesToResolved_TimelineSaysTheCustomerReopenedIt()
+    {
+        var (conversation, _, agent) = await ScenarioAsync();
+        await Conversations.AppendAsync(conversation.Id, Reply(agent.Id), Now.AddMinutes(1), Ct);
+        Assert.True(await Conversations.SetStatusAsync(conversation.Id, ConversationStatus.Pending, ConversationStatus.Resolved, null, "resolved", agent.Id, null, Now.AddMinutes(2), Ct));
+
+        await Conversations.AppendAsync(conversation.Id, Customer("It broke again"), Now.AddMinutes(30), Ct);
+        await Conversations.AppendAsync(conversation.Id, Customer("Still broken"), Now.AddMinutes(31), Ct);
+
+        var reopened = Assert.Single(await Conversations.EventsAsync(conversation.Id, Ct), e => e.Kind == "reopened");
+        Assert.Equal(Now.AddMinutes(30), reopened.At);
+        Assert.Null(reopened.ActorUserId);
+        Assert.Contains("\"by\":\"customer\"", reopened.Data, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AppendAsync_CustomerWritesToSnoozed_WakesIt()
     {
         var (conversation, _, agent) = await ScenarioAsync();
