@@ -67,52 +67,6 @@ public sealed class MetricsQueries(Db db)
         ),
         """;
 
-    // The median is the middle value (the mean of the two middle ones when n is even); the 90th percentile is the
-    // value at rank ceil(0.9 n), which is (9n + 9) / 10 in integer arithmetic. Each duration is ranked among the
-    // values of the whole period, of its group and of its bucket, with only that one column in the sort and the
-    // count beside the rank in the same window, and only the rows at those ranks are kept.
-    private const string Percentiles = """
-
-        percentiles AS (
-            SELECT dim, group_key, bucket, kind, MAX(n) AS n,
-                   AVG(CASE WHEN position IN ((n + 1) / 2, (n + 2) / 2) THEN CAST(ms AS FLOAT) END) AS median_ms,
-                   MAX(CASE WHEN position = (9 * n + 9) / 10 THEN CAST(ms AS FLOAT) END) AS p90_ms
-            FROM (
-                SELECT 0 AS dim, -1 AS group_key, 0 AS bucket, 1 AS kind, ms,
-                       ROW_NUMBER() OVER (ORDER BY ms) AS position,
-                       COUNT(*) OVER (ORDER BY ms ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n
-                FROM (SELECT first_response_ms AS ms FROM base WHERE first_response_ms IS NOT NULL) d01
-                UNION ALL
-                SELECT 1 AS dim, group_key AS group_key, 0 AS bucket, 1 AS kind, ms,
-                       ROW_NUMBER() OVER (PARTITION BY group_key ORDER BY ms) AS position,
-                       COUNT(*) OVER (PARTITION BY group_key ORDER BY ms ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n
-                FROM (SELECT group_key, first_response_ms AS ms FROM base WHERE first_response_ms IS NOT NULL AND @Grouping <> 0) d11
-                UNION ALL
-                SELECT 2 AS dim, -1 AS group_key, bucket AS bucket, 1 AS kind, ms,
-                       ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY ms) AS position,
-                       COUNT(*) OVER (PARTITION BY bucket ORDER BY ms ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n
-                FROM (SELECT bucket, first_response_ms AS ms FROM base WHERE first_response_ms IS NOT NULL) d21
-                UNION ALL
-                SELECT 0 AS dim, -1 AS group_key, 0 AS bucket, 2 AS kind, ms,
-                       ROW_NUMBER() OVER (ORDER BY ms) AS position,
-                       COUNT(*) OVER (ORDER BY ms ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n
-                FROM (SELECT resolution_ms AS ms FROM base WHERE resolution_ms IS NOT NULL) d02
-                UNION ALL
-                SELECT 1 AS dim, group_key AS group_key, 0 AS bucket, 2 AS kind, ms,
-                       ROW_NUMBER() OVER (PARTITION BY group_key ORDER BY ms) AS position,
-                       COUNT(*) OVER (PARTITION BY group_key ORDER BY ms ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n
-                FROM (SELECT group_key, resolution_ms AS ms FROM base WHERE resolution_ms IS NOT NULL AND @Grouping <> 0) d12
-                UNION ALL
-                SELECT 2 AS dim, -1 AS group_key, bucket AS bucket, 2 AS kind, ms,
-                       ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY ms) AS position,
-                       COUNT(*) OVER (PARTITION BY bucket ORDER BY ms ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING) AS n
-                FROM (SELECT bucket, resolution_ms AS ms FROM base WHERE resolution_ms IS NOT NULL) d22
-            ) r
-            WHERE position IN ((n + 1) / 2, (n + 2) / 2, (9 * n + 9) / 10)
-            GROUP BY dim, group_key, bucket, kind
-        ),
-        """;
-
     // Counts and sums, the same for the three splits.
     private const string CountColumns = """
                COUNT(*) AS conversations,
@@ -129,7 +83,9 @@ public sealed class MetricsQueries(Db db)
                COALESCE(SUM(template_messages), 0) AS template_messages,
                COALESCE(SUM(edited_template_messages), 0) AS edited_template_messages,
                COUNT(qa_score) AS reviewed,
-               AVG(qa_score) AS qa_average
+               AVG(qa_score) AS qa_average,
+               COUNT(first_response_ms) AS first_response_n,
+               COUNT(resolution_ms) AS resolution_n
 
         """;
 
@@ -148,14 +104,51 @@ public sealed class MetricsQueries(Db db)
             SELECT 2, -1, bucket,
         """ + CountColumns + """
             FROM base GROUP BY bucket
+        ),
+        """;
+
+    // Each duration is ranked among the values of the whole period, of its group and of its bucket, with only that
+    // one column in each sort. The median is the middle value (the mean of the two middle ones when n is even); the
+    // 90th percentile is the value at rank ceil(0.9 n), which is (9n + 9) / 10 in integer arithmetic; n comes from
+    // the counts, and only the rows at those ranks are kept.
+    private const string Percentiles = """
+
+        ranked AS (
+            SELECT 0 AS dim, -1 AS group_key, 0 AS bucket, 1 AS kind, ms, ROW_NUMBER() OVER (ORDER BY ms) AS position
+            FROM (SELECT first_response_ms AS ms FROM base WHERE first_response_ms IS NOT NULL) d01
+            UNION ALL
+            SELECT 1 AS dim, group_key AS group_key, 0 AS bucket, 1 AS kind, ms, ROW_NUMBER() OVER (PARTITION BY group_key ORDER BY ms) AS position
+            FROM (SELECT group_key, first_response_ms AS ms FROM base WHERE first_response_ms IS NOT NULL AND @Grouping <> 0) d11
+            UNION ALL
+            SELECT 2 AS dim, -1 AS group_key, bucket AS bucket, 1 AS kind, ms, ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY ms) AS position
+            FROM (SELECT bucket, first_response_ms AS ms FROM base WHERE first_response_ms IS NOT NULL) d21
+            UNION ALL
+            SELECT 0 AS dim, -1 AS group_key, 0 AS bucket, 2 AS kind, ms, ROW_NUMBER() OVER (ORDER BY ms) AS position
+            FROM (SELECT resolution_ms AS ms FROM base WHERE resolution_ms IS NOT NULL) d02
+            UNION ALL
+            SELECT 1 AS dim, group_key AS group_key, 0 AS bucket, 2 AS kind, ms, ROW_NUMBER() OVER (PARTITION BY group_key ORDER BY ms) AS position
+            FROM (SELECT group_key, resolution_ms AS ms FROM base WHERE resolution_ms IS NOT NULL AND @Grouping <> 0) d12
+            UNION ALL
+            SELECT 2 AS dim, -1 AS group_key, bucket AS bucket, 2 AS kind, ms, ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY ms) AS position
+            FROM (SELECT bucket, resolution_ms AS ms FROM base WHERE resolution_ms IS NOT NULL) d22
+        ),
+        percentiles AS (
+            SELECT r.dim, r.group_key, r.bucket, r.kind,
+                   AVG(CASE WHEN r.position IN ((r.n + 1) / 2, (r.n + 2) / 2) THEN CAST(r.ms AS FLOAT) END) AS median_ms,
+                   MAX(CASE WHEN r.position = (9 * r.n + 9) / 10 THEN CAST(r.ms AS FLOAT) END) AS p90_ms
+            FROM (SELECT ranked.*, CASE ranked.kind WHEN 1 THEN k.first_response_n ELSE k.resolution_n END AS n
+                  FROM ranked
+                  JOIN counts k ON k.dim = ranked.dim AND k.group_key = ranked.group_key AND k.bucket = ranked.bucket) r
+            WHERE r.position IN ((r.n + 1) / 2, (r.n + 2) / 2, (9 * r.n + 9) / 10)
+            GROUP BY r.dim, r.group_key, r.bucket, r.kind
         )
         """;
 
-    private const string ReportSql = "WITH " + BaseRows + Percentiles + Counts + """
+    private const string ReportSql = "WITH " + BaseRows + Counts + Percentiles + """
 
         SELECT k.*,
-               f.n AS first_response_n, f.median_ms AS first_response_median_ms, f.p90_ms AS first_response_p90_ms,
-               r.n AS resolution_n, r.median_ms AS resolution_median_ms, r.p90_ms AS resolution_p90_ms,
+               f.median_ms AS first_response_median_ms, f.p90_ms AS first_response_p90_ms,
+               r.median_ms AS resolution_median_ms, r.p90_ms AS resolution_p90_ms,
                CASE WHEN k.dim = 1 AND @Grouping = 1 THEN (SELECT t.name FROM teams t WHERE t.id = k.group_key)
                     WHEN k.dim = 1 AND @Grouping = 2 THEN (SELECT u.display_name FROM users u WHERE u.id = k.group_key)
                END AS group_label
