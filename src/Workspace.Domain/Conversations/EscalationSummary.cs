@@ -19,8 +19,11 @@ public sealed record EscalationSummary(string PreviousAttempts, string CustomerI
         return !errors.IsEmpty || attempts is null || impact is null ? null : new EscalationSummary(attempts, impact, business);
     }
 
-    /// <summary>A starting point from what is known; the agent edits it before escalating.</summary>
-    public static EscalationSummary Prefill(int agentReplies, int previousConversations, int openConversations, string tier, string? lifecycleStage, decimal arr)
+    /// <summary>
+    /// A starting point from what is known; the agent edits it before escalating. <paramref name="arr"/> is null when
+    /// the agent may not see it unmasked: whatever the prefill holds ends up in the timeline everyone reads.
+    /// </summary>
+    public static EscalationSummary Prefill(int agentReplies, int previousConversations, int openConversations, string tier, string? lifecycleStage, decimal? arr)
     {
         var attempts = agentReplies == 0
             ? "No reply has been sent in this conversation yet."
@@ -28,7 +31,7 @@ public sealed record EscalationSummary(string PreviousAttempts, string CustomerI
         var impact = openConversations > 1
             ? $"The customer has {openConversations} open conversations; describe what they cannot do."
             : "Describe what the customer cannot do and since when.";
-        var business = $"{tier} customer, ARR {arr.ToString("N0", CultureInfo.InvariantCulture)}{(lifecycleStage is null ? "" : $", {lifecycleStage}")}.";
+        var business = $"{tier} customer{(arr is { } value ? $", ARR {value.ToString("N0", CultureInfo.InvariantCulture)}" : "")}{(lifecycleStage is null ? "" : $", {lifecycleStage}")}.";
         return new EscalationSummary(attempts, impact, business);
     }
 }

@@ -136,6 +136,10 @@ public class EscalationSummaryTests
     }
 
     [Fact]
+    public void Prefill_ArrNotShownToTheAgent_LeftOutOfTheBusinessContext() =>
+        Assert.Equal("Enterprise customer, Adoption.", EscalationSummary.Prefill(1, 0, 1, "Enterprise", "Adoption", null).BusinessContext);
+
+    [Fact]
     public void Prefill_Result_PassesValidation()
     {
         var prefill = EscalationSummary.Prefill(4, 2, 2, "Business", "Renewal", 48_000m);

@@ -318,13 +318,16 @@ public sealed class ConversationService(
         return StaffActionResult.Done(current);
     }
 
-    /// <summary>A first draft of the escalation summary from what the workspace knows; the agent completes it.</summary>
-    public async Task<EscalationSummary> PrefillEscalationAsync(ConversationRecord conversation, CancellationToken ct)
+    /// <summary>
+    /// A first draft of the escalation summary from what the workspace knows; the agent completes it. ARR is left out
+    /// unless <paramref name="showsArr"/>: the viewer's field policy shows it unmasked.
+    /// </summary>
+    public async Task<EscalationSummary> PrefillEscalationAsync(ConversationRecord conversation, bool showsArr, CancellationToken ct)
     {
         var (replies, previous, open) = await conversations.EscalationFactsAsync(conversation.Id, ct);
         var customer = await customerRecords.GetAsync(conversation.CustomerExternalId, ct);
         return EscalationSummary.Prefill(replies, previous, open, customer?.Profile.Tier.ToString() ?? "Unknown tier",
-            customer?.Profile.LifecycleStage?.ToString(), customer?.Profile.Arr ?? 0);
+            customer?.Profile.LifecycleStage?.ToString(), showsArr ? customer?.Profile.Arr ?? 0 : null);
     }
 
     public async Task<StaffActionResult<ConversationRecord>> EscalateAsync(StaffScope staff, long conversationId, long teamId, EscalationSummary summary, CancellationToken ct)
