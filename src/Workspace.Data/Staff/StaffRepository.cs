@@ -2,6 +2,7 @@ using System.Data.Common;
 using Dapper;
 using Workspace.Data.Audit;
 using Workspace.Data.Database;
+using Workspace.Domain.Conversations;
 using Workspace.Domain.Staff;
 
 namespace Workspace.Data.Staff;
@@ -190,6 +191,12 @@ public sealed class StaffRepository(Db db)
                 await c.ExecuteAsync(new CommandDefinition(InsertRoleSql, new { UserId = id, Role = role.ToString() }, t, cancellationToken: ct));
             }
             await c.ExecuteAsync(new CommandDefinition(RotateStampSql, new { Id = id, Stamp = NewSecurityStamp() }, t, cancellationToken: ct));
+            if (!ConversationAccess.TakeConversations(roles))
+            {
+                // No longer answering conversations (made QA, say): they take no new ones, and theirs go back to the
+                // queue after the grace period, as when an agent goes offline.
+                await c.ExecuteAsync(new CommandDefinition(GoOfflineSql, new { Id = id, Now = UnixTime.ToMs(now) }, t, cancellationToken: ct));
+            }
             await AuditLog.AppendAsync(c, t, actor, "user.roles-changed", user.Email,
                 new { before = before.Select(r => r.ToString()), after = roles.Distinct().Select(r => r.ToString()) }, now, ct);
             return true;

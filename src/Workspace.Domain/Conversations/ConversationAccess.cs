@@ -20,7 +20,10 @@ public static class ConversationAccess
     public static bool SeesAllTeams(StaffScope staff) => staff.Roles.Contains(Role.Lead) || staff.Roles.Contains(Role.Admin);
 
     /// <summary>Only people who answer customers take conversations.</summary>
-    public static bool CanTake(StaffScope staff) => staff.Roles.Contains(Role.Agent) || staff.Roles.Contains(Role.Lead);
+    public static bool CanTake(StaffScope staff) => TakeConversations(staff.Roles);
+
+    /// <summary>Whether these roles answer conversations (agents and leads), and so may be online to receive them.</summary>
+    public static bool TakeConversations(IReadOnlyCollection<Role> roles) => roles.Contains(Role.Agent) || roles.Contains(Role.Lead);
 }
 
 /// <summary>The parts of a staff member that access decisions depend on.</summary>

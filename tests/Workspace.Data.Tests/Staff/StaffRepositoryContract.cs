@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Workspace.Data.Audit;
 using Workspace.Data.Staff;
+using Workspace.Data.Teams;
+using Workspace.Data.Tests.Conversations;
 using Workspace.Data.Tests.Support;
 using Workspace.Domain.Staff;
 
@@ -187,6 +189,22 @@ public abstract class StaffRepositoryContract : DatabaseTest
         using var details = JsonDocument.Parse(entry.Details);
         Assert.Equal(["Agent"], details.RootElement.GetProperty("before").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["Admin", "QA"], details.RootElement.GetProperty("after").EnumerateArray().Select(e => e.GetString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task SetRolesAsync_OnlineAgentMadeQa_GoesOfflineSoTheirConversationsReturnToTheQueue()
+    {
+        var teams = new TeamRepository(Db);
+        var seed = new WorkspaceSeed(Db);
+        var (team, _) = await seed.TeamAsync("Support", Now, Ct);
+        var reader = await seed.AgentAsync("Sam Reader", [team], Now, Ct, presence: Presence.Online);
+        var lead = await seed.AgentAsync("Lee Lead", [team], Now, Ct, presence: Presence.Online);
+
+        await Staff.SetRolesAsync(reader.Id, [Role.QA], Actor, Now.AddMinutes(1), Ct);
+        await Staff.SetRolesAsync(lead.Id, [Role.Lead], Actor, Now.AddMinutes(1), Ct);
+
+        Assert.Equal(Presence.Offline, await teams.PresenceAsync(reader.Id, Ct));
+        Assert.Equal(Presence.Online, await teams.PresenceAsync(lead.Id, Ct));
     }
 
     [Fact]
