@@ -17,9 +17,10 @@ public sealed class QaSearchQueries(Db db)
     /// </summary>
     public const int MaxTextMatches = 10_000;
 
+    // The counters the repository keeps as it stores each message and event (see ConversationCounters), so a
+    // search never reads a conversation's events or messages to list it.
     private const string ReassignedExpression = """
-        CASE WHEN EXISTS (SELECT 1 FROM conversation_events e
-                          WHERE e.conversation_id = c.id AND e.kind IN ('transferred', 'returned-to-queue')) THEN 1 ELSE 0 END
+        CASE WHEN c.reassignments > 0 THEN 1 ELSE 0 END
         """;
 
     private const string RowColumnsSql = """
@@ -33,7 +34,7 @@ public sealed class QaSearchQueries(Db db)
                rd.rule_name,
         """ + ReassignedExpression + """
          AS reassigned,
-               (SELECT COUNT(*) FROM messages tm WHERE tm.conversation_id = c.id AND tm.template_key IS NOT NULL) AS templates_used
+               c.template_messages AS templates_used
         FROM conversations c
         JOIN customers cu ON cu.id = c.customer_id
         LEFT JOIN teams t ON t.id = c.team_id
