@@ -27,7 +27,7 @@ public sealed class MetricsQueries(Db db)
     // serves every grouping; tiers and stages are numbered in their enum order, and the customer is only read
     // when grouping by one of them.
     private const string BaseRows = """
-        base AS (
+        (
             SELECT c.first_response_at - c.created_at AS first_response_ms,
                    c.resolved_at - c.created_at AS resolution_ms,
                    c.csat,
@@ -92,7 +92,7 @@ public sealed class MetricsQueries(Db db)
     // Overall, per group (skipped without a grouping) and per bucket, each a plain aggregate over the base rows.
     private const string Counts = """
 
-        counts AS (
+        (
             SELECT 0 AS dim, -1 AS group_key, 0 AS bucket,
         """ + CountColumns + """
             FROM base
@@ -108,44 +108,61 @@ public sealed class MetricsQueries(Db db)
         """;
 
     // Each duration is ranked among the values of the whole period, of its group and of its bucket, with only that
-    // one column in each sort. The median is the middle value (the mean of the two middle ones when n is even); the
-    // 90th percentile is the value at rank ceil(0.9 n), which is (9n + 9) / 10 in integer arithmetic; n comes from
-    // the counts, and only the rows at those ranks are kept.
-    private const string Percentiles = """
+    // one column in each sort; n, the count of those values, comes from the counts. The median is the middle value
+    // (the mean of the two middle ones when n is even); the 90th percentile is the value at rank ceil(0.9 n), which
+    // is (9n + 9) / 10 in integer arithmetic: only the rows at those ranks are kept.
+    private const string RankedRows = """
 
         ranked AS (
-            SELECT 0 AS dim, -1 AS group_key, 0 AS bucket, 1 AS kind, ms, ROW_NUMBER() OVER (ORDER BY ms) AS position
-            FROM (SELECT first_response_ms AS ms FROM base WHERE first_response_ms IS NOT NULL) d01
+            SELECT w.dim, w.group_key, w.bucket, w.kind, w.ms, w.position, k.first_response_n AS n
+            FROM (SELECT 0 AS dim, -1 AS group_key, 0 AS bucket, 1 AS kind, ms, ROW_NUMBER() OVER (ORDER BY ms) AS position
+                  FROM (SELECT first_response_ms AS ms FROM base WHERE first_response_ms IS NOT NULL) d) w
+            JOIN counts k ON k.dim = w.dim AND k.group_key = w.group_key AND k.bucket = w.bucket
+            WHERE w.position IN ((k.first_response_n + 1) / 2, (k.first_response_n + 2) / 2, (9 * k.first_response_n + 9) / 10)
             UNION ALL
-            SELECT 1 AS dim, group_key AS group_key, 0 AS bucket, 1 AS kind, ms, ROW_NUMBER() OVER (PARTITION BY group_key ORDER BY ms) AS position
-            FROM (SELECT group_key, first_response_ms AS ms FROM base WHERE first_response_ms IS NOT NULL AND @Grouping <> 0) d11
+            SELECT w.dim, w.group_key, w.bucket, w.kind, w.ms, w.position, k.first_response_n AS n
+            FROM (SELECT 1 AS dim, group_key AS group_key, 0 AS bucket, 1 AS kind, ms, ROW_NUMBER() OVER (PARTITION BY group_key ORDER BY ms) AS position
+                  FROM (SELECT group_key, first_response_ms AS ms FROM base WHERE first_response_ms IS NOT NULL AND @Grouping <> 0) d) w
+            JOIN counts k ON k.dim = w.dim AND k.group_key = w.group_key AND k.bucket = w.bucket
+            WHERE w.position IN ((k.first_response_n + 1) / 2, (k.first_response_n + 2) / 2, (9 * k.first_response_n + 9) / 10)
             UNION ALL
-            SELECT 2 AS dim, -1 AS group_key, bucket AS bucket, 1 AS kind, ms, ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY ms) AS position
-            FROM (SELECT bucket, first_response_ms AS ms FROM base WHERE first_response_ms IS NOT NULL) d21
+            SELECT w.dim, w.group_key, w.bucket, w.kind, w.ms, w.position, k.first_response_n AS n
+            FROM (SELECT 2 AS dim, -1 AS group_key, bucket AS bucket, 1 AS kind, ms, ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY ms) AS position
+                  FROM (SELECT bucket, first_response_ms AS ms FROM base WHERE first_response_ms IS NOT NULL) d) w
+            JOIN counts k ON k.dim = w.dim AND k.group_key = w.group_key AND k.bucket = w.bucket
+            WHERE w.position IN ((k.first_response_n + 1) / 2, (k.first_response_n + 2) / 2, (9 * k.first_response_n + 9) / 10)
             UNION ALL
-            SELECT 0 AS dim, -1 AS group_key, 0 AS bucket, 2 AS kind, ms, ROW_NUMBER() OVER (ORDER BY ms) AS position
-            FROM (SELECT resolution_ms AS ms FROM base WHERE resolution_ms IS NOT NULL) d02
+            SELECT w.dim, w.group_key, w.bucket, w.kind, w.ms, w.position, k.resolution_n AS n
+            FROM (SELECT 0 AS dim, -1 AS group_key, 0 AS bucket, 2 AS kind, ms, ROW_NUMBER() OVER (ORDER BY ms) AS position
+                  FROM (SELECT resolution_ms AS ms FROM base WHERE resolution_ms IS NOT NULL) d) w
+            JOIN counts k ON k.dim = w.dim AND k.group_key = w.group_key AND k.bucket = w.bucket
+            WHERE w.position IN ((k.resolution_n + 1) / 2, (k.resolution_n + 2) / 2, (9 * k.resolution_n + 9) / 10)
             UNION ALL
-            SELECT 1 AS dim, group_key AS group_key, 0 AS bucket, 2 AS kind, ms, ROW_NUMBER() OVER (PARTITION BY group_key ORDER BY ms) AS position
-            FROM (SELECT group_key, resolution_ms AS ms FROM base WHERE resolution_ms IS NOT NULL AND @Grouping <> 0) d12
+            SELECT w.dim, w.group_key, w.bucket, w.kind, w.ms, w.position, k.resolution_n AS n
+            FROM (SELECT 1 AS dim, group_key AS group_key, 0 AS bucket, 2 AS kind, ms, ROW_NUMBER() OVER (PARTITION BY group_key ORDER BY ms) AS position
+                  FROM (SELECT group_key, resolution_ms AS ms FROM base WHERE resolution_ms IS NOT NULL AND @Grouping <> 0) d) w
+            JOIN counts k ON k.dim = w.dim AND k.group_key = w.group_key AND k.bucket = w.bucket
+            WHERE w.position IN ((k.resolution_n + 1) / 2, (k.resolution_n + 2) / 2, (9 * k.resolution_n + 9) / 10)
             UNION ALL
-            SELECT 2 AS dim, -1 AS group_key, bucket AS bucket, 2 AS kind, ms, ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY ms) AS position
-            FROM (SELECT bucket, resolution_ms AS ms FROM base WHERE resolution_ms IS NOT NULL) d22
+            SELECT w.dim, w.group_key, w.bucket, w.kind, w.ms, w.position, k.resolution_n AS n
+            FROM (SELECT 2 AS dim, -1 AS group_key, bucket AS bucket, 2 AS kind, ms, ROW_NUMBER() OVER (PARTITION BY bucket ORDER BY ms) AS position
+                  FROM (SELECT bucket, resolution_ms AS ms FROM base WHERE resolution_ms IS NOT NULL) d) w
+            JOIN counts k ON k.dim = w.dim AND k.group_key = w.group_key AND k.bucket = w.bucket
+            WHERE w.position IN ((k.resolution_n + 1) / 2, (k.resolution_n + 2) / 2, (9 * k.resolution_n + 9) / 10)
         ),
-        percentiles AS (
-            SELECT r.dim, r.group_key, r.bucket, r.kind,
-                   AVG(CASE WHEN r.position IN ((r.n + 1) / 2, (r.n + 2) / 2) THEN CAST(r.ms AS FLOAT) END) AS median_ms,
-                   MAX(CASE WHEN r.position = (9 * r.n + 9) / 10 THEN CAST(r.ms AS FLOAT) END) AS p90_ms
-            FROM (SELECT ranked.*, CASE ranked.kind WHEN 1 THEN k.first_response_n ELSE k.resolution_n END AS n
-                  FROM ranked
-                  JOIN counts k ON k.dim = ranked.dim AND k.group_key = ranked.group_key AND k.bucket = ranked.bucket) r
-            WHERE r.position IN ((r.n + 1) / 2, (r.n + 2) / 2, (9 * r.n + 9) / 10)
-            GROUP BY r.dim, r.group_key, r.bucket, r.kind
+        """;
+
+    private const string PercentileRows = """
+        (
+            SELECT dim, group_key, bucket, kind,
+                   AVG(CASE WHEN position IN ((n + 1) / 2, (n + 2) / 2) THEN CAST(ms AS FLOAT) END) AS median_ms,
+                   MAX(CASE WHEN position = (9 * n + 9) / 10 THEN CAST(ms AS FLOAT) END) AS p90_ms
+            FROM ranked
+            GROUP BY dim, group_key, bucket, kind
         )
         """;
 
-    private const string ReportSql = "WITH " + BaseRows + Counts + Percentiles + """
-
+    private const string ReportColumnsSql = """
         SELECT k.*,
                f.median_ms AS first_response_median_ms, f.p90_ms AS first_response_p90_ms,
                r.median_ms AS resolution_median_ms, r.p90_ms AS resolution_p90_ms,
@@ -156,6 +173,14 @@ public sealed class MetricsQueries(Db db)
         LEFT JOIN percentiles f ON f.dim = k.dim AND f.group_key = k.group_key AND f.bucket = k.bucket AND f.kind = 1
         LEFT JOIN percentiles r ON r.dim = k.dim AND r.group_key = k.group_key AND r.bucket = k.bucket AND r.kind = 2
         """;
+
+    // SQLite (3.53 here) would otherwise copy a CTE into every place that reads it, computing each conversation's
+    // follow-ups nine times: MATERIALIZED computes base, counts and percentiles once. SQL Server has no such hint.
+    private const string ReportSqlite = "WITH base AS MATERIALIZED " + BaseRows + "\ncounts AS MATERIALIZED " + Counts + RankedRows
+        + "\npercentiles AS MATERIALIZED " + PercentileRows + "\n" + ReportColumnsSql;
+
+    private const string ReportSqlServer = "WITH base AS " + BaseRows + "\ncounts AS " + Counts + RankedRows
+        + "\npercentiles AS " + PercentileRows + "\n" + ReportColumnsSql;
 
     /// <summary>
     /// Every metric for the conversations opened in [<paramref name="from"/>, <paramref name="to"/>): overall, per
@@ -174,7 +199,7 @@ public sealed class MetricsQueries(Db db)
             TimeBucket.Day => (DayMs, 0L),
             TimeBucket.Week => (WeekMs, FirstMondayMs),
         };
-        var rows = await db.ReadAsync(async c => (await c.QueryAsync<Row>(new CommandDefinition(ReportSql, new
+        var rows = await db.ReadAsync(async c => (await c.QueryAsync<Row>(new CommandDefinition(db.Dialect.Pick(ReportSqlite, ReportSqlServer), new
         {
             From = UnixTime.ToMs(from),
             To = UnixTime.ToMs(to),
