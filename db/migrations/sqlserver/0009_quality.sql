@@ -19,7 +19,7 @@ UPDATE conversations SET
     edited_template_messages = (SELECT COUNT(*) FROM messages m WHERE m.conversation_id = conversations.id AND m.author_kind = 'Agent'
                                                                  AND m.template_key IS NOT NULL AND m.edited = 1),
     reassignments = (SELECT COUNT(*) FROM conversation_events e WHERE e.conversation_id = conversations.id
-                                                                 AND e.kind IN ('transferred', 'returned-to-queue')),
+                                                                 AND e.kind IN ('transferred', 'escalated', 'returned-to-queue')),
     reopens = (SELECT COUNT(*) FROM conversation_events e WHERE e.conversation_id = conversations.id AND e.kind = 'reopened');
 
 CREATE INDEX ix_conversations_created ON conversations (created_at)

@@ -599,8 +599,9 @@ public sealed class ConversationRepository(Db db)
         """;
 
     /// <summary>
-    /// Records an event in the caller's transaction. Transfers and returns to the queue also count on the
-    /// conversation's reassignment counter, which the metrics and the QA search read instead of the events.
+    /// Records an event in the caller's transaction. Transfers, escalations and returns to the queue (every move
+    /// after routing placed the conversation) also count on its reassignment counter, which the metrics, the
+    /// automatic checks and the QA search read instead of the events.
     /// </summary>
     public static async Task AddEventAsync(DbConnection c, DbTransaction t, long conversationId, string kind, long? actorId, object? data, DateTimeOffset now, CancellationToken ct)
     {
@@ -612,7 +613,7 @@ public sealed class ConversationRepository(Db db)
             ActorId = actorId,
             Data = data is null ? null : System.Text.Json.JsonSerializer.Serialize(data),
         }, t, cancellationToken: ct));
-        if (kind is "transferred" or "returned-to-queue")
+        if (kind is "transferred" or "escalated" or "returned-to-queue")
         {
             await c.ExecuteAsync(new CommandDefinition(CountReassignmentSql, new { Id = conversationId }, t, cancellationToken: ct));
         }

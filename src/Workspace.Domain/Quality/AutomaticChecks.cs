@@ -67,9 +67,9 @@ public static class AutomaticChecks
         }
         return f.Reassignments switch
         {
-            <= 0 => new(NoReassignment, Label, true, "Stayed with its first assignee."),
-            1 => new(NoReassignment, Label, false, "Reassigned once after the first assignment."),
-            var n => new(NoReassignment, Label, false, $"Reassigned {n} times after the first assignment."),
+            <= 0 => new(NoReassignment, Label, true, "Stayed where routing placed it."),
+            1 => new(NoReassignment, Label, false, "Moved once after routing (a transfer, an escalation or a return to the queue)."),
+            var n => new(NoReassignment, Label, false, $"Moved {n} times after routing (transfers, escalations or returns to the queue)."),
         };
     }
 

@@ -3,8 +3,8 @@ using Workspace.Domain.Customers;
 namespace Workspace.Domain.Quality;
 
 /// <summary>
-/// One conversation as the metrics see it. <paramref name="Reassignments"/> counts transfers and returns to the
-/// queue after the first assignment; <paramref name="TemplateMessages"/> and <paramref name="EditedTemplateMessages"/>
+/// One conversation as the metrics see it. <paramref name="Reassignments"/> counts transfers, escalations and returns to the
+/// queue after routing placed it; <paramref name="TemplateMessages"/> and <paramref name="EditedTemplateMessages"/>
 /// are among the <paramref name="AgentMessages"/>; <paramref name="QaScore"/> is the review total (0–100), null when
 /// unreviewed or not scorable; <paramref name="Reopened"/> says whether it was ever reopened after being resolved.
 /// </summary>

@@ -22,7 +22,7 @@ public static class MetricDefinitions
         "Share of conversations with a first-response target whose first agent reply came at or before the target. A conversation still unanswered counts as missed once its target passed before the end of the period, and is left out until then. n: conversations counted.";
 
     public const string ReassignmentRate =
-        "Share of conversations reassigned at least once after their first assignment (a transfer or a return to the queue). n: conversations.";
+        "Share of conversations moved at least once after routing placed them: transferred, escalated to another team, or returned to the queue. n: conversations.";
 
     public const string TemplateUsageRate =
         "Share of agent messages sent from a template. n: agent messages.";

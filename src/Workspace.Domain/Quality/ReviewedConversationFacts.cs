@@ -2,7 +2,7 @@ namespace Workspace.Domain.Quality;
 
 /// <summary>
 /// What the automatic checks beside a scorecard look at. <paramref name="Reassignments"/> counts transfers and
-/// returns to the queue after the first assignment; <paramref name="SignalShown"/> says whether the agent had the
+/// escalations and returns to the queue after routing placed it; <paramref name="SignalShown"/> says whether the agent had the
 /// customer's context signals in view while replying.
 /// </summary>
 public sealed record ReviewedConversationFacts(

@@ -4,7 +4,7 @@ namespace Workspace.Domain.Quality;
 public static class RoutingAccuracy
 {
     public const string Definition =
-        "Share of the conversations a rule routed that were neither flagged as wrong routing by a reviewer nor reassigned after their first assignment.";
+        "Share of the conversations a rule routed that were neither flagged as wrong routing by a reviewer nor moved afterwards (transferred, escalated or returned to the queue).";
 
     /// <param name="conversations">One row per conversation, with the rule that routed it.</param>
     /// <param name="rules">The current rules in their order, so a rule that routed nothing still gets a line; rules only seen in the rows follow.</param>

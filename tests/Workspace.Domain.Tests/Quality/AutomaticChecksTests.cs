@@ -87,15 +87,15 @@ public class AutomaticChecksTests
 
     [Fact]
     public void Reassignment_None_Passes() =>
-        Assert.Equal((true, "Stayed with its first assignee."), Show(Check(Facts(), AutomaticChecks.NoReassignment)));
+        Assert.Equal((true, "Stayed where routing placed it."), Show(Check(Facts(), AutomaticChecks.NoReassignment)));
 
     [Fact]
     public void Reassignment_Once_Fails() =>
-        Assert.Equal((false, "Reassigned once after the first assignment."), Show(Check(Facts(reassignments: 1), AutomaticChecks.NoReassignment)));
+        Assert.Equal((false, "Moved once after routing (a transfer, an escalation or a return to the queue)."), Show(Check(Facts(reassignments: 1), AutomaticChecks.NoReassignment)));
 
     [Fact]
     public void Reassignment_Twice_FailsWithTheCount() =>
-        Assert.Equal((false, "Reassigned 2 times after the first assignment."), Show(Check(Facts(reassignments: 2), AutomaticChecks.NoReassignment)));
+        Assert.Equal((false, "Moved 2 times after routing (transfers, escalations or returns to the queue)."), Show(Check(Facts(reassignments: 2), AutomaticChecks.NoReassignment)));
 
     [Fact]
     public void Reassignment_NeverAssigned_NotApplicable() =>

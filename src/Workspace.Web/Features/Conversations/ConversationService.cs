@@ -352,11 +352,18 @@ public sealed class ConversationService(
     public Task<StaffActionResult<ConversationRecord>> ResolveAsync(StaffScope staff, long conversationId, CancellationToken ct) =>
         ChangeStatusAsync(staff, conversationId, c => ConversationLifecycle.Resolve(c.Status), null, "resolved", null, ct);
 
+    // Opening a snoozed conversation early is a wake-up, not a reopening: only a resolved conversation counts
+    // against first-contact resolution.
     public Task<StaffActionResult<ConversationRecord>> ReopenAsync(StaffScope staff, long conversationId, CancellationToken ct) =>
-        ChangeStatusAsync(staff, conversationId, c => ConversationLifecycle.Reopen(c.Status), null, "reopened", null, ct);
+        ChangeStatusAsync(staff, conversationId, c => ConversationLifecycle.Reopen(c.Status), null,
+            c => c.Status == ConversationStatus.Snoozed ? "woke" : "reopened", null, ct);
+
+    private Task<StaffActionResult<ConversationRecord>> ChangeStatusAsync(StaffScope staff, long conversationId,
+        Func<ConversationRecord, ConversationStatus> next, DateTimeOffset? snoozedUntil, string kind, object? data, CancellationToken ct) =>
+        ChangeStatusAsync(staff, conversationId, next, snoozedUntil, _ => kind, data, ct);
 
     private async Task<StaffActionResult<ConversationRecord>> ChangeStatusAsync(StaffScope staff, long conversationId,
-        Func<ConversationRecord, ConversationStatus> next, DateTimeOffset? snoozedUntil, string kind, object? data, CancellationToken ct)
+        Func<ConversationRecord, ConversationStatus> next, DateTimeOffset? snoozedUntil, Func<ConversationRecord, string> kindOf, object? data, CancellationToken ct)
     {
         var (conversation, refusal) = await ActionableAsync(staff, conversationId, ct);
         if (conversation is null)
@@ -372,6 +379,7 @@ public sealed class ConversationService(
         {
             return StaffActionResult.Refused<ConversationRecord>(e.Message);
         }
+        var kind = kindOf(conversation);
         if (!await conversations.SetStatusAsync(conversationId, conversation.Status, status, snoozedUntil, kind, staff.UserId, data, clock.GetUtcNow(), ct))
         {
             return StaffActionResult.Refused<ConversationRecord>("Someone changed this conversation meanwhile; look again and retry.");
