@@ -43,34 +43,43 @@ public sealed class FeedbackQueries(Db db, RoutingRepository routing, TemplateRe
     }
 
     private const string TemplateRowsSql = """
-        SELECT template_key, template_version, edited, misfit, COUNT(*) AS uses
-        FROM (SELECT m.template_key, m.template_version, m.edited,
-                     CASE WHEN EXISTS (SELECT 1 FROM review_template_misfits f JOIN reviews r ON r.id = f.review_id
-                                       WHERE r.conversation_id = m.conversation_id AND f.template_key = m.template_key
-                                         AND f.template_version = m.template_version)
-                          THEN 1 ELSE 0 END AS misfit
-              FROM messages m
-              WHERE m.template_key IS NOT NULL AND m.template_version IS NOT NULL AND m.author_kind = 'Agent'
-                AND m.created_at >= @From AND m.created_at < @To
-                AND (@Key IS NULL OR m.template_key = @Key)) used
-        GROUP BY template_key, template_version, edited, misfit
+        SELECT m.template_key, m.template_version, m.edited, COUNT(*) AS uses
+        FROM messages m
+        WHERE m.template_key IS NOT NULL AND m.template_version IS NOT NULL AND m.author_kind = 'Agent'
+          AND m.created_at >= @From AND m.created_at < @To
+          AND (@Key IS NULL OR m.template_key = @Key)
+        GROUP BY m.template_key, m.template_version, m.edited
+        """;
+
+    // Flags are counted once per review and by when the review was saved: a version flagged today on a reply sent
+    // last month is feedback the lead should see now, and a version sent twice in one flagged conversation is one flag.
+    private const string MisfitRowsSql = """
+        SELECT f.template_key, f.template_version, COUNT(*) AS flags
+        FROM review_template_misfits f
+        JOIN reviews r ON r.id = f.review_id
+        WHERE r.updated_at >= @From AND r.updated_at < @To
+          AND (@Key IS NULL OR f.template_key = @Key)
+        GROUP BY f.template_key, f.template_version
         """;
 
     /// <summary>
-    /// Per template version, of the agent messages sent from it in [<paramref name="from"/>, <paramref name="to"/>):
-    /// uses, how many the agent edited first, and how many were in a conversation a review flagged that version as a
-    /// misfit for. Live versions are listed even when unused. <paramref name="templateKey"/> limits it to one template.
+    /// Per template version: the agent messages sent from it in [<paramref name="from"/>, <paramref name="to"/>), how
+    /// many the agent edited first, and the reviews saved in the period that flagged it as a misfit (on an agent's or
+    /// an automation's send). Live versions are listed even when unused. <paramref name="templateKey"/> limits it to one template.
     /// </summary>
     public async Task<IReadOnlyList<TemplateVersionFeedback>> TemplateFeedbackAsync(DateTimeOffset from, DateTimeOffset to, string? templateKey, CancellationToken ct)
     {
         var library = await templates.LibraryAsync(ct);
-        var rows = await db.ReadAsync(c => c.QueryAsync<TemplateRow>(new CommandDefinition(TemplateRowsSql,
-            new { From = UnixTime.ToMs(from), To = UnixTime.ToMs(to), Key = templateKey }, cancellationToken: ct)), ct);
-        var uses = rows.SelectMany(r => Enumerable.Repeat((r.TemplateKey, r.TemplateVersion, r.Edited, r.Misfit), r.Uses));
+        var parameters = new { From = UnixTime.ToMs(from), To = UnixTime.ToMs(to), Key = templateKey };
+        var (rows, flags) = await db.ReadAsync(async c => (
+            (await c.QueryAsync<TemplateRow>(new CommandDefinition(TemplateRowsSql, parameters, cancellationToken: ct))).ToList(),
+            (await c.QueryAsync<MisfitRow>(new CommandDefinition(MisfitRowsSql, parameters, cancellationToken: ct))).ToList()), ct);
+        var uses = rows.SelectMany(r => Enumerable.Repeat((r.TemplateKey, r.TemplateVersion, r.Edited), r.Uses));
+        var misfits = flags.SelectMany(f => Enumerable.Repeat((f.TemplateKey, f.TemplateVersion), f.Flags));
         var live = library.Templates
             .Where(t => templateKey is null || string.Equals(t.Definition.Key, templateKey, StringComparison.Ordinal))
             .Select(t => (t.Definition.Key, t.Version));
-        return TemplateFeedback.PerVersion(uses, live);
+        return TemplateFeedback.PerVersion(uses, misfits, live);
     }
 
     private sealed class RuleRow
@@ -87,7 +96,13 @@ public sealed class FeedbackQueries(Db db, RoutingRepository routing, TemplateRe
         public string TemplateKey { get; init; } = "";
         public int TemplateVersion { get; init; }
         public bool Edited { get; init; }
-        public bool Misfit { get; init; }
         public int Uses { get; init; }
+    }
+
+    private sealed class MisfitRow
+    {
+        public string TemplateKey { get; init; } = "";
+        public int TemplateVersion { get; init; }
+        public int Flags { get; init; }
     }
 }

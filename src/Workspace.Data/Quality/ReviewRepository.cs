@@ -169,12 +169,12 @@ public sealed class ReviewRepository(Db db)
     private const string TemplatesUsedSql = """
         SELECT template_key, template_version, COUNT(*) AS uses
         FROM messages
-        WHERE conversation_id = @Id AND author_kind = 'Agent' AND template_key IS NOT NULL AND template_version IS NOT NULL
+        WHERE conversation_id = @Id AND author_kind IN ('Agent', 'System') AND template_key IS NOT NULL AND template_version IS NOT NULL
         GROUP BY template_key, template_version
         ORDER BY template_key, template_version
         """;
 
-    /// <summary>The template versions agents sent in the conversation: the ones a misfit flag may name.</summary>
+    /// <summary>The template versions sent in the conversation, by agents or automation: the ones a misfit flag may name.</summary>
     public Task<IReadOnlyList<ReviewTemplateUse>> TemplatesUsedAsync(long conversationId, CancellationToken ct) =>
         db.ReadAsync<IReadOnlyList<ReviewTemplateUse>>(async c =>
             (await c.QueryAsync<TemplateUseRow>(new CommandDefinition(TemplatesUsedSql, new { Id = conversationId }, cancellationToken: ct)))

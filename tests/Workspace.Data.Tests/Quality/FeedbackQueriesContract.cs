@@ -2,8 +2,10 @@ using Workspace.Data.Conversations;
 using Workspace.Data.Quality;
 using Workspace.Data.Routing;
 using Workspace.Data.Templates;
+using Workspace.Data.Tests.Conversations;
 using Workspace.Data.Tests.Routing;
 using Workspace.Data.Tests.Support;
+using Workspace.Domain.Conversations;
 using Workspace.Domain.Quality;
 
 namespace Workspace.Data.Tests.Quality;
@@ -64,7 +66,7 @@ public abstract class FeedbackQueriesContract : DatabaseTest
         Assert.Equal((3, 0, 1), Figures(before.Single(r => r.RuleId == defaultRule)));
 
         var input = ReviewSeed.Answers(2, 2, null, new WrongRouting(specialistsName, "Billing belongs to specialists here"), new TemplateMisfit(template, 1, "Wrong tone"));
-        await new ReviewRepository(Db).SaveAsync(ReviewSeed.Save(flagged, reviewer.Id, card, input, specialists), ReviewSeed.Actor, Now, Ct);
+        await new ReviewRepository(Db).SaveAsync(ReviewSeed.Save(flagged, reviewer.Id, card, input, specialists), ReviewSeed.Actor, Now.AddMinutes(-1), Ct);
 
         var rules = await Feedback.RuleAccuracyAsync(from, Now, Ct);
         var byDefault = rules.Single(r => r.RuleId == defaultRule);
@@ -83,6 +85,37 @@ public abstract class FeedbackQueriesContract : DatabaseTest
         var version1 = Assert.Single(templates);
         Assert.Equal(new TemplateVersionFeedback(template, 1, 2, 1, 0.5, 1, "Edited in 1 of 2 uses; flagged as a misfit once."), version1);
         Assert.DoesNotContain(await Feedback.TemplateFeedbackAsync(Now.AddHours(-1), Now, template, Ct), t => t.Uses > 0);
+    }
+
+    [Fact]
+    public async Task TemplateFigures_TwiceInOneFlaggedConversationAndAnAutomatedReply_OneFlagPerReview()
+    {
+        var seed = Seed;
+        var template = $"tpl_{Guid.NewGuid().ToString("N")[..8]}";
+        var card = await seed.ScorecardAsync(Now, Ct);
+        var (team, _) = await seed.Workspace.TeamAsync("General", Now, Ct);
+        var agent = await seed.Workspace.AgentAsync("Alex Morgan", [team], Now, Ct);
+        var reviewer = await seed.ReviewerAsync(Now, Ct);
+        var conversations = new ConversationRepository(Db);
+        var twice = await seed.Workspace.OpenAsync(team, Now.AddHours(-3), Ct);
+        await seed.ReplyAsync(twice.Id, agent.Id, Now.AddHours(-3).AddMinutes(5), Ct, template, 1);
+        await seed.ReplyAsync(twice.Id, agent.Id, Now.AddHours(-3).AddMinutes(9), Ct, template, 1);
+        var automated = await seed.Workspace.OpenAsync(team, Now.AddHours(-2), Ct);
+        await conversations.AppendAsync(automated.Id, new NewMessage(AuthorKind.System, null, WorkspaceSeed.NewClientId(), "We are on it.", template, 2),
+            Now.AddHours(-2).AddSeconds(1), Ct);
+        var reviews = new ReviewRepository(Db);
+        Assert.Contains(await reviews.TemplatesUsedAsync(automated.Id, Ct), u => u.TemplateKey == template && u.TemplateVersion == 2);
+
+        await reviews.SaveAsync(ReviewSeed.Save(twice.Id, reviewer.Id, card, ReviewSeed.Answers(2, 2, null, new TemplateMisfit(template, 1, "Too formal"))),
+            ReviewSeed.Actor, Now.AddMinutes(-2), Ct);
+        await reviews.SaveAsync(ReviewSeed.Save(automated.Id, reviewer.Id, card, ReviewSeed.Answers(2, 2, null, new TemplateMisfit(template, 2, "Not an outage"))),
+            ReviewSeed.Actor, Now.AddMinutes(-1), Ct);
+
+        var figures = await Feedback.TemplateFeedbackAsync(Now.AddDays(-1), Now, template, Ct);
+
+        Assert.Equal([(2, 0, 1), (1, 2, 1)], figures.Select(f => (f.Version, f.Uses, f.MisfitFlags)));
+        Assert.Equal("Not sent by an agent in the period; flagged as a misfit once.", figures[0].Reason);
+        Assert.Equal("Edited in 0 of 2 uses; flagged as a misfit once.", figures[1].Reason);
     }
 
     private static (int Conversations, int Flagged, int Reassigned) Figures(RuleAccuracy rule) => (rule.Conversations, rule.Flagged, rule.Reassigned);

@@ -4,17 +4,19 @@ namespace Workspace.Domain.Tests.Quality;
 
 public class TemplateFeedbackTests
 {
-    private static IEnumerable<(string, int, bool, bool)> Uses(string key, int version, int uses, int edited, int misfits) =>
-        Enumerable.Range(0, uses).Select(i => (key, version, i < edited, i < misfits));
+    private static IEnumerable<(string, int, bool)> Uses(string key, int version, int uses, int edited) =>
+        Enumerable.Range(0, uses).Select(i => (key, version, i < edited));
+
+    private static IEnumerable<(string, int)> Flags(string key, int version, int count) => Enumerable.Repeat((key, version), count);
 
     [Fact]
     public void PerVersion_EditsAndMisfits_CountedPerVersion()
     {
-        var rows = Uses("welcome", 1, uses: 4, edited: 1, misfits: 0)
-            .Concat(Uses("welcome", 2, uses: 8, edited: 3, misfits: 2))
-            .Concat(Uses("refund", 1, uses: 1, edited: 1, misfits: 1));
+        var rows = Uses("welcome", 1, uses: 4, edited: 1)
+            .Concat(Uses("welcome", 2, uses: 8, edited: 3))
+            .Concat(Uses("refund", 1, uses: 1, edited: 1));
 
-        var figures = TemplateFeedback.PerVersion(rows, [("refund", 2)]);
+        var figures = TemplateFeedback.PerVersion(rows, Flags("welcome", 2, 2).Concat(Flags("refund", 1, 1)), [("refund", 2)]);
 
         Assert.Equal(
             [("refund", 2, 0, 0, null, 0), ("refund", 1, 1, 1, 1.0, 1), ("welcome", 2, 8, 3, 0.375, 2), ("welcome", 1, 4, 1, 0.25, 0)],
@@ -25,18 +27,23 @@ public class TemplateFeedbackTests
     }
 
     [Fact]
-    public void PerVersion_ReviewsFlaggingAVersion_CountOnlyThatVersion()
+    public void PerVersion_AVersionUsedTwiceInOneFlaggedConversation_OneFlag()
     {
-        // Each use paired with the review of its conversation; the misfit flag names version 2.
-        var review = SampleScorecards.Review(2, 4, 3, null, new TemplateMisfit("welcome", 2));
-        (string Key, int Version, bool Edited)[] used = [("welcome", 1, false), ("welcome", 2, true)];
+        var figures = TemplateFeedback.PerVersion(Uses("welcome", 2, uses: 2, edited: 0), Flags("welcome", 2, 1));
 
-        var figures = TemplateFeedback.PerVersion(used.Select(u => (u.Key, u.Version, u.Edited, review.FlagsMisfit(u.Key, u.Version))));
+        Assert.Equal((2, 1), figures.Select(f => (f.Uses, f.MisfitFlags)).Single());
+    }
 
-        Assert.Equal([(2, 1), (1, 0)], figures.Select(f => (f.Version, f.MisfitFlags)));
+    [Fact]
+    public void PerVersion_FlaggedOnlyOnAnAutomatedReply_ListedWithItsFlag()
+    {
+        var figures = TemplateFeedback.PerVersion([], Flags("outage", 1, 1));
+
+        var outage = Assert.Single(figures);
+        Assert.Equal((0, 1, "Not sent by an agent in the period; flagged as a misfit once."), (outage.Uses, outage.MisfitFlags, outage.Reason));
     }
 
     [Fact]
     public void PerVersion_NeverEdited_ZeroRateNotNull() =>
-        Assert.Equal(0.0, Assert.Single(TemplateFeedback.PerVersion(Uses("welcome", 1, 3, 0, 0))).EditRate);
+        Assert.Equal(0.0, Assert.Single(TemplateFeedback.PerVersion(Uses("welcome", 1, 3, 0))).EditRate);
 }
