@@ -5,6 +5,7 @@ using Workspace.Benchmarks.Templates;
 return args.FirstOrDefault() switch
 {
     "context" => await ContextLoadBenchmark.RunAsync(args[1..]),
+    "metrics" => await MetricsLoadBenchmark.RunAsync(args[1..]),
     "routing" => RoutingBenchmarks.Run(args[1..]),
     "templates" => TemplateBenchmarks.Run(args[1..]),
     "templates-hostile" => HostileTemplates.Run(args[1..]),
@@ -19,6 +20,9 @@ static int Usage()
             Loads the customer context (what the panel and GET /api/v1/customers/{id}/context read) for the heavy
             benchmark customer (10,000 events, 1,000 transactions, 300 conversations) and the light one (100 rows),
             interleaved, and prints p50/p95/p99/max for each and the ratio of the p99s.
+          metrics --database <sqlite file made by seed-large> [--iterations 50] [--warmup 5]
+            Loads the metrics dashboard (every metric overall, per group and per day or week, one statement) for the last
+            30 and 90 days of the data, by team, agent, tier and lifecycle stage, and prints p50/p95/max per case.
           routing [BenchmarkDotNet options, e.g. --filter *Compile* or --job short]
             BenchmarkDotNet: one routing decision with its trace against a generated 200-rule ruleset, first matched by
             rule 100 and by rule 190, beside the same rules in Microsoft RulesEngine (first match and all rules), and
