@@ -36,10 +36,12 @@ public sealed class MetricsPageTests(WorkspaceApp app) : ComponentTestContext(ap
         Assert.Equal("First response time", regions[0].GetAttribute("aria-label"));
         Assert.Contains(MetricDefinitions.FirstResponseTime, regions[0].QuerySelector("[data-testid=metric-definition]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(MetricDefinitions.TemplateEditRate, regions[8].TextContent, StringComparison.Ordinal);
-        // The demo world has months of answered conversations, so every chart but QA (nothing reviewed yet) draws lines.
-        Assert.Equal(9, regions.Count(r => r.QuerySelector(".mud-chart") is not null));
+        // The demo world has months of answered conversations, so every chart but QA draws lines; QA has one only
+        // once something was reviewed (other tests review in the shared app), else it says there is nothing to measure.
+        Assert.All(regions.Take(9), r => Assert.NotNull(r.QuerySelector(".mud-chart")));
+        Assert.True(regions[9].QuerySelector(".mud-chart") is not null
+            || regions[9].QuerySelector("[data-testid=metric-empty]")?.TextContent.Trim() == "Nothing to measure in this period.");
         Assert.StartsWith("median ", regions[0].QuerySelector("[data-testid=metric-headline]")!.TextContent.Trim(), StringComparison.Ordinal);
-        Assert.Equal("Nothing to measure in this period.", regions[9].QuerySelector("[data-testid=metric-empty]")!.TextContent.Trim());
 
         var table = Table(page, "team");
         var groups = table.QuerySelectorAll("tbody th[scope=row]").Select(th => th.TextContent.Trim()).ToList();
