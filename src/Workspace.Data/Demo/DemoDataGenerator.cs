@@ -14,6 +14,7 @@ using Workspace.Domain.Conversations;
 using Workspace.Domain.Customers;
 using Workspace.Domain.Routing;
 using Workspace.Domain.Signals;
+using Workspace.Domain.Templates;
 
 namespace Workspace.Data.Demo;
 
@@ -52,6 +53,12 @@ public sealed class DemoDataGenerator(Db db)
     {
         private readonly Randomizer _random = new(DemoCatalog.Seed);
         private readonly Faker _faker = new("en") { Random = new Randomizer(DemoCatalog.Seed + 1) };
+        // Template replies and transfers draw from a source of their own, so adding them moved nothing else in the world.
+        private readonly Randomizer _usage = new(DemoCatalog.Seed + 2);
+        private readonly Dictionary<string, CompiledTemplate> _templates = DemoTemplates.Templates.ToDictionary(
+            t => t.Key,
+            t => TemplateEngine.Compile(t.Body, DemoTemplates.Blocks.ToDictionary(b => b.Name, b => b.Body)).Template
+                ?? throw new InvalidOperationException($"The demo template {t.Key} does not compile."));
         // The start of the seeding day: the same world all day long, and nothing dated in the future.
         private readonly long _now = new DateTimeOffset(anchorDay, TimeSpan.Zero).ToUnixTimeMilliseconds();
         private readonly Dictionary<string, long> _teams = [];
@@ -451,8 +458,13 @@ public sealed class DemoDataGenerator(Db db)
                 @FirstResponseAt, @ResolvedAt, @Csat, @LastSequence, @FirstDue, @ResolutionDue)
             """;
         private const string InsertMessageSql = """
-            INSERT INTO messages (conversation_id, sequence, author_kind, author_user_id, body, client_message_id, edited, created_at)
-            VALUES (@ConversationId, @Sequence, @AuthorKind, @AuthorUserId, @Body, @ClientMessageId, 0, @CreatedAt)
+            INSERT INTO messages (conversation_id, sequence, author_kind, author_user_id, body, client_message_id, template_key, template_version,
+                edited, template_rendered, created_at)
+            VALUES (@ConversationId, @Sequence, @AuthorKind, @AuthorUserId, @Body, @ClientMessageId, @TemplateKey, @TemplateVersion,
+                @Edited, @TemplateRendered, @CreatedAt)
+            """;
+        private const string InsertConversationEventSql = """
+            INSERT INTO conversation_events (conversation_id, at, kind, actor_user_id, data) VALUES (@ConversationId, @At, @Kind, @ActorId, @Data)
             """;
 
         public async Task WriteConversationsAsync(DbConnection connection, CancellationToken ct)
@@ -485,20 +497,22 @@ public sealed class DemoDataGenerator(Db db)
                     "CustomerId", "Channel", "Subject", "Priority", "TeamId", "AssigneeId", "CreatedAt", "ResolvedAt", "FirstResponseAt",
                     "Csat", "LastSequence", "FirstDue", "ResolutionDue");
                 using var messages = new BulkInserter(connection, tx, InsertMessageSql,
-                    "ConversationId", "Sequence", "AuthorKind", "AuthorUserId", "Body", "ClientMessageId", "CreatedAt");
+                    "ConversationId", "Sequence", "AuthorKind", "AuthorUserId", "Body", "ClientMessageId", "TemplateKey", "TemplateVersion", "Edited",
+                    "TemplateRendered", "CreatedAt");
+                using var conversationEvents = new BulkInserter(connection, tx, InsertConversationEventSql, "ConversationId", "At", "Kind", "ActorId", "Data");
                 using var decisions = new BulkInserter(connection, tx, RoutingRepository.InsertDecisionSql,
                     "ConversationId", "Now", "Version", "RuleId", "RuleName", "TeamId", "Priority", "RequiredSkills", "StickyAgentId", "StickyReason",
                     "Decision", "Snapshot", "Assignment");
                 for (var i = start; i < Math.Min(plan.Count, start + chunk); i++)
                 {
-                    WriteConversation(conversations, messages, decisions, plan[i]);
+                    WriteConversation(conversations, messages, conversationEvents, decisions, plan[i]);
                 }
                 await tx.CommitAsync(ct);
                 progress?.Report(new DemoProgress("conversations", Math.Min(plan.Count, start + chunk), plan.Count, _eventsWritten));
             }
         }
 
-        private void WriteConversation(BulkInserter conversations, BulkInserter messages, BulkInserter decisions, CustomerSeed c)
+        private void WriteConversation(BulkInserter conversations, BulkInserter messages, BulkInserter events, BulkInserter decisions, CustomerSeed c)
         {
             var topic = _random.ArrayElement(DemoCatalog.Topics);
             var earliest = Math.Max(c.SignedUpAt, DaysAgo(HistoryDays));
@@ -514,15 +528,16 @@ public sealed class DemoDataGenerator(Db db)
             var firstResponseAt = createdAt + (long)(_random.Double(0.5, firstDueMinutes * 1.4) * 60_000);
             var resolvedAt = firstResponseAt + (long)(_random.Double(0.2, 36) * 3_600_000);
             var opening = _random.ArrayElement(topic.CustomerLines);
-            var lines = new List<(string Kind, bool ByAgent, string Body, long At)>
+            var answer = _random.ArrayElement(topic.AgentLines);
+            var lines = new List<Line>
             {
-                ("Customer", false, opening, createdAt),
-                ("Agent", true, _random.ArrayElement(topic.AgentLines), firstResponseAt),
+                new("Customer", false, opening, createdAt),
+                new("Agent", true, answer, firstResponseAt),
             };
             if (_random.Bool(0.5f))
             {
-                lines.Add(("Customer", false, _random.ArrayElement(["Thanks, that worked!", "Great, thank you.", "That fixed it, appreciate the quick help.", "Still seeing it on one of our dashboards, could you look again?"]), firstResponseAt + 600_000));
-                lines.Add(("Agent", true, _random.ArrayElement(["Glad to hear it. Anything else I can help with?", "You're welcome, have a great day!", "I checked the remaining dashboard and fixed it as well."]), firstResponseAt + 1_200_000));
+                lines.Add(new("Customer", false, _random.ArrayElement(["Thanks, that worked!", "Great, thank you.", "That fixed it, appreciate the quick help.", "Still seeing it on one of our dashboards, could you look again?"]), firstResponseAt + 600_000));
+                lines.Add(new("Agent", true, _random.ArrayElement(["Glad to hear it. Anything else I can help with?", "You're welcome, have a great day!", "I checked the remaining dashboard and fixed it as well."]), firstResponseAt + 1_200_000));
             }
             var csat = _random.Bool(0.65f) ? (int?)_random.WeightedRandom([1, 2, 3, 4, 5], [0.04f, 0.06f, 0.15f, 0.35f, 0.4f]) : null;
             var channel = _random.WeightedRandom(["Chat", "Email", "Api"], [0.7f, 0.2f, 0.1f]);
@@ -538,18 +553,121 @@ public sealed class DemoDataGenerator(Db db)
             var (firstResponseMinutes, resolutionMinutes) = SlaTargets.Of(decision);
             var firstDue = createdAt + firstResponseMinutes * 60_000L;
             var resolutionDue = createdAt + resolutionMinutes * 60_000L;
+            var transfer = PlanTransfer(topic, team, agent);
+            if (transfer is { } handover)
+            {
+                // The first agent hands over; the one who takes it over answers the question.
+                lines[1] = lines[1] with { Body = "Thanks, I'm passing this to a colleague who can take it from here." };
+                lines.Insert(2, new("Agent", true, answer, firstResponseAt + 300_000) { Author = handover.Agent });
+            }
+            AnswerFromTemplate(lines, c, topic, answer, channel, (int)decision.Priority, transfer?.Team ?? team, agent, at,
+                handingOver: transfer is { } other && other.Team != team);
+            var finalTeam = transfer?.Team ?? team;
+            var finalAgent = transfer?.Agent ?? agent;
             var id = conversations.InsertReturningId(
-                c.Id, channel, topic.Subject, (int)decision.Priority, _teams[team], agent, createdAt, resolvedAt, firstResponseAt, csat, lines.Count,
+                c.Id, channel, topic.Subject, (int)decision.Priority, _teams[finalTeam], finalAgent, createdAt, resolvedAt, firstResponseAt, csat, lines.Count,
                 firstDue, resolutionDue);
             for (var s = 0; s < lines.Count; s++)
             {
-                var (kind, byAgent, body, lineAt) = lines[s];
-                messages.Insert(id, s + 1, kind, byAgent ? agent : null, body, _random.Guid().ToString("N"), Math.Min(lineAt, resolvedAt));
+                var line = lines[s];
+                var author = line.ByAgent ? line.Author ?? (s > 2 && transfer is not null ? finalAgent : agent) : (long?)null;
+                messages.Insert(id, s + 1, line.Kind, author, line.Body, _random.Guid().ToString("N"), line.TemplateKey,
+                    line.TemplateKey is null ? null : 1, line.Edited ? 1 : 0, line.Rendered, Math.Min(line.At, resolvedAt));
+            }
+            if (transfer is { } moved)
+            {
+                events.Insert(id, Math.Min(firstResponseAt + 60_000, resolvedAt), "transferred", agent, JsonSerializer.Serialize(new
+                {
+                    fromTeam = team,
+                    fromAgent = _agentNames[agent],
+                    toTeamId = _teams[moved.Team],
+                    toAgentId = (long?)moved.Agent,
+                    reason = moved.Reason,
+                }));
             }
             var attempt = new AssignmentAttempt(at, "demo history", team, agent, _agentNames[agent], decision.RequiredSkills, []);
             decisions.Insert(id, createdAt, decision.RulesetVersion, decision.MatchedRuleId, decision.MatchedRuleName, _teams[team], (int)decision.Priority,
                 string.Join(',', decision.RequiredSkills), null, null, RoutingRepository.DecisionJson(decision, assessment), RoutingJson.Write(signals),
                 RoutingJson.Write(attempt));
+        }
+
+        /// <summary>A message of a demo conversation; <see cref="Author"/> overrides who wrote an agent line.</summary>
+        private sealed record Line(string Kind, bool ByAgent, string Body, long At)
+        {
+            public long? Author { get; init; }
+            public string? TemplateKey { get; init; }
+            public bool Edited { get; init; }
+            public string? Rendered { get; init; }
+        }
+
+        /// <summary>
+        /// About one conversation in eight is handed to another agent once: technical questions from outside
+        /// Technical Escalations go there, anything else to a colleague in the same team.
+        /// </summary>
+        private (string Team, long Agent, string Reason)? PlanTransfer(DemoTopic topic, string team, long agent)
+        {
+            if (topic.Key is "bug" or "integration" or "outage" && team != "Technical Escalations" && _usage.Bool(0.18f))
+            {
+                return ("Technical Escalations", _usage.ListItem(_agentsByTeam["Technical Escalations"]), "Needs an engineer to look at the logs.");
+            }
+            var colleagues = _agentsByTeam[team].Where(a => a != agent).ToList();
+            return colleagues.Count > 0 && _usage.Bool(0.05f)
+                ? (team, _usage.ListItem(colleagues), _usage.ArrayElement(["End of my shift: handing over with the context.", "A colleague knows this account better."]))
+                : null;
+        }
+
+        /// <summary>
+        /// Makes the first agent reply come from the demo template that fits the question, when one does, for a realistic
+        /// share of conversations: rendered for this customer and agent as the composer would, and sometimes edited
+        /// (the agent adds the specific answer). A reply before a transfer is the hand-over template.
+        /// </summary>
+        private void AnswerFromTemplate(List<Line> lines, CustomerSeed c, DemoTopic topic, string answer, string channel, int priority, string team,
+            long agent, DateTimeOffset at, bool handingOver)
+        {
+            var key = handingOver ? "escalation-handoff"
+                : c.FailedStep is not null && topic.Key is "how-to" or "bug" or "account" ? "onboarding-failed-step"
+                : topic.Key switch
+                {
+                    "billing" => _usage.Bool(0.5f) ? "invoice-question" : "refund-confirmation",
+                    "outage" => "outage-apology",
+                    "how-to" when c.Features.Length < DemoCatalog.Features.Length => "feature-adoption",
+                    _ => null,
+                };
+            if (key is null || !(handingOver || _usage.Bool(0.55f)))
+            {
+                return;
+            }
+            var stage = c.DeclaredStage?.ToString() ?? "Adoption";
+            var firstName = c.Name.Split(' ')[0];
+            var agentName = _agentNames[agent];
+            var unused = DemoCatalog.Features.FirstOrDefault(f => !c.Features.Contains(f));
+            var data = new TemplateData(
+                new CustomerData(c.Name, firstName, c.Company, c.Tier.ToString(), c.Plan, c.Locale, c.Email, c.Level.ToString()),
+                new SignalData(null, stage, c.DeclaredAtRisk ?? false, c.FailedStep is null ? 100 : 40, c.FailedStep is null ? [] : [c.FailedStep],
+                    null, c.ActivityDrop ? "Sharp drop" : "Steady", c.Features, [.. DemoCatalog.Features.Except(c.Features)], false, null,
+                    c.ErrorProne ? 1 : 0, c.RepeatedError is null ? [] : [c.RepeatedError]),
+                new LifecycleData(stage, c.DeclaredAtRisk ?? false, ""),
+                [],
+                new ConversationData(0, topic.Subject, channel, null, $"P{priority}", team, at),
+                new AgentData(agentName, agentName.Split(' ')[0], team),
+                new RecommendationData(c.FailedStep, NextStep(c.FailedStep), unused, []),
+                c.Level == ExperienceLevel.New ? "guided" : "concise");
+            if (TemplateEngine.Render(_templates[key], data).Text is not { } rendered)
+            {
+                return;
+            }
+            var edited = !handingOver && _usage.Bool(0.35f);
+            var paragraphs = rendered.Split("\n\n");
+            var body = edited && paragraphs.Length > 1
+                ? string.Join("\n\n", [paragraphs[0], answer, .. paragraphs[1..]])
+                : rendered;
+            lines[1] = lines[1] with { Body = body, TemplateKey = key, Edited = body != rendered, Rendered = rendered };
+        }
+
+        private static string? NextStep(string? failed)
+        {
+            var index = failed is null ? -1 : Array.IndexOf(DemoCatalog.OnboardingSteps, failed);
+            return index >= 0 && index + 1 < DemoCatalog.OnboardingSteps.Length ? DemoCatalog.OnboardingSteps[index + 1] : null;
         }
 
         /// <summary>
