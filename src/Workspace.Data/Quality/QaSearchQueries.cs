@@ -17,8 +17,9 @@ public sealed class QaSearchQueries(Db db)
     /// </summary>
     public const int MaxTextMatches = 10_000;
 
-    // The counters the repository keeps as it stores each message and event (see ConversationCounters), so a
-    // search never reads a conversation's events or messages to list it.
+    // The counter the repository keeps as it stores each event (see ConversationCounters), so the filter never reads
+    // a conversation's events. Template replies are counted for the listed page only, agents' and automated alike,
+    // matching what the template filter finds.
     private const string ReassignedExpression = """
         CASE WHEN c.reassignments > 0 THEN 1 ELSE 0 END
         """;
@@ -34,7 +35,7 @@ public sealed class QaSearchQueries(Db db)
                rd.rule_name,
         """ + ReassignedExpression + """
          AS reassigned,
-               c.template_messages AS templates_used
+               (SELECT COUNT(*) FROM messages tm WHERE tm.conversation_id = c.id AND tm.template_key IS NOT NULL) AS templates_used
         FROM conversations c
         JOIN customers cu ON cu.id = c.customer_id
         LEFT JOIN teams t ON t.id = c.team_id

@@ -63,8 +63,14 @@ public sealed class QaSearchService(
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await RequireAsync(user);
-        var filter = query.ToFilter();
         var now = clock.GetUtcNow();
+        // Pinned to what existed when the export began: conversations opened meanwhile would shift the pages
+        // under the newest-first orders and repeat or skip rows.
+        var filter = query.ToFilter();
+        if (filter.To is null || filter.To > now)
+        {
+            filter = filter with { To = now };
+        }
         for (var skip = 0; skip < MaxExportRows; skip += ExportBatch)
         {
             var (rows, _) = await queries.SearchAsync(filter, query.Sort, skip, Math.Min(ExportBatch, MaxExportRows - skip), now, ct);
