@@ -34,7 +34,7 @@ public sealed class MetricsQueries(Db db)
                    CASE WHEN c.sla_first_response_due_at IS NULL THEN NULL
                         WHEN c.first_response_at IS NOT NULL
                              THEN CASE WHEN c.first_response_at <= c.sla_first_response_due_at THEN 1 ELSE 0 END
-                        WHEN c.sla_first_response_due_at < @To THEN 0
+                        WHEN c.sla_first_response_due_at < @SlaAsOf THEN 0
                    END AS sla_met,
                    CASE WHEN c.reassignments > 0 THEN 1 ELSE 0 END AS reassigned,
                    c.agent_messages, c.template_messages, c.edited_template_messages,
@@ -186,9 +186,11 @@ public sealed class MetricsQueries(Db db)
     /// Every metric for the conversations opened in [<paramref name="from"/>, <paramref name="to"/>): overall, per
     /// <paramref name="grouping"/> group, and per <paramref name="bucket"/> (every bucket of the period listed,
     /// empty ones with n = 0). An unanswered conversation counts as a missed first-response target once its target
-    /// passed before <paramref name="to"/>.
+    /// passed before <paramref name="to"/> or, for a period still running, before <paramref name="now"/>: a target later
+    /// today is not missed yet.
     /// </summary>
-    public async Task<MetricsReport> ReportAsync(DateTimeOffset from, DateTimeOffset to, MetricGrouping grouping, TimeBucket bucket, CancellationToken ct)
+    public async Task<MetricsReport> ReportAsync(DateTimeOffset from, DateTimeOffset to, MetricGrouping grouping, TimeBucket bucket, CancellationToken ct,
+        DateTimeOffset? now = null)
     {
         if (to <= from)
         {
@@ -203,6 +205,7 @@ public sealed class MetricsQueries(Db db)
         {
             From = UnixTime.ToMs(from),
             To = UnixTime.ToMs(to),
+            SlaAsOf = UnixTime.ToMs(now is { } n && n < to ? n : to),
             Grouping = (int)grouping,
             BucketMs = bucketMs,
             BucketOrigin = origin,

@@ -19,7 +19,7 @@ public static class MetricDefinitions
         "Average customer rating from 1 to 5, and the share rated 4 or 5. n: rated conversations.";
 
     public const string SlaAttainment =
-        "Share of conversations with a first-response target whose first agent reply came at or before the target. A conversation still unanswered counts as missed once its target passed before the end of the period, and is left out until then. n: conversations counted.";
+        "Share of conversations with a first-response target whose first agent reply came at or before the target. A conversation still unanswered counts as missed once its target passed before the end of the period (or before now, for a period still running), and is left out until then. n: conversations counted.";
 
     public const string ReassignmentRate =
         "Share of conversations moved at least once after routing placed them: transferred, escalated to another team, or returned to the queue. n: conversations.";

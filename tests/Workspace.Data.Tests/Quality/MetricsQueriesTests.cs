@@ -340,6 +340,22 @@ public sealed class MetricsQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlaAttainment_PeriodStillRunning_UnansweredTargetLaterTodayNotMissedYet()
+    {
+        var customer = await CustomerAsync(Tier.Pro, null);
+        var now = From.AddDays(3).AddHours(10);
+        await InsertAsync(new Row(customer, null, null, now.AddHours(-1), FirstResponseTarget: TimeSpan.FromHours(3)));
+        await InsertAsync(new Row(customer, null, null, now.AddHours(-5), FirstResponseTarget: TimeSpan.FromHours(1)));
+
+        var running = (await Queries.ReportAsync(From, To, MetricGrouping.None, TimeBucket.Day, Ct, now)).Overall.SlaAttainment;
+        var ended = (await Queries.ReportAsync(From, To, MetricGrouping.None, TimeBucket.Day, Ct)).Overall.SlaAttainment;
+
+        // Now: only the one whose target passed two hours ago is counted (missed); at the end of the period both are.
+        Assert.Equal((0.0, 1), (running.Value, running.N));
+        Assert.Equal((0.0, 2), (ended.Value, ended.N));
+    }
+
+    [Fact]
     public async Task ConversationRepository_TemplateReplyTransferAndReopen_CountedOnTheDashboard()
     {
         var conversations = new ConversationRepository(Db);
