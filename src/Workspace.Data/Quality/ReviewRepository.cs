@@ -180,13 +180,14 @@ public sealed class ReviewRepository(Db db)
             (await c.QueryAsync<TemplateUseRow>(new CommandDefinition(TemplatesUsedSql, new { Id = conversationId }, cancellationToken: ct)))
                 .Select(r => new ReviewTemplateUse(r.TemplateKey, r.TemplateVersion, r.Uses)).ToList(), ct);
 
-    // created_at < @To lets the created_at index bound the scan: a conversation resolved before @To was opened before it.
+    // A range of ix_conversations_resolved: only the conversations resolved in the period are read. resolved_at is set
+    // exactly while a conversation is resolved (reopening clears it), so it alone says so; a status condition here
+    // would tempt the planner onto the status index, where nearly every row is 'Resolved'.
     private const string QueueCandidatesSql = """
         SELECT c.id AS conversation_id, c.assignee_id AS agent_id, c.resolved_at, c.subject,
                CASE WHEN EXISTS (SELECT 1 FROM reviews r WHERE r.conversation_id = c.id) THEN 1 ELSE 0 END AS reviewed
         FROM conversations c
-        WHERE c.created_at < @To AND c.status = 'Resolved' AND c.assignee_id IS NOT NULL
-          AND c.resolved_at >= @From AND c.resolved_at < @To
+        WHERE c.resolved_at >= @From AND c.resolved_at < @To AND c.assignee_id IS NOT NULL
         """;
 
     /// <summary>Resolved conversations with an assignee, resolved in [<paramref name="from"/>, <paramref name="to"/>), reviewed by anyone or not.</summary>
