@@ -49,6 +49,9 @@ public sealed record QaSearchFilter
     /// <summary>True: transferred or handed back to the queue at least once; false: never.</summary>
     public bool? Reassigned { get; init; }
 
+    /// <summary>What reviews said about it: reviewed or not, or flagged as wrong routing or a template misfit.</summary>
+    public QaReviewFilter? Review { get; init; }
+
     /// <summary>Words that one message of the conversation contains, the last also as a prefix (see <see cref="SearchTerms"/>).</summary>
     public string? Text { get; init; }
 }

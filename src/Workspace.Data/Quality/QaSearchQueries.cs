@@ -73,6 +73,15 @@ public sealed class QaSearchQueries(Db db)
                                                WHERE tm.conversation_id = c.id AND tm.template_key = @TemplateKey
                                                  AND (@TemplateVersion IS NULL OR tm.template_version = @TemplateVersion)))
           AND (@RuleId IS NULL OR EXISTS (SELECT 1 FROM routing_decisions d WHERE d.conversation_id = c.id AND d.rule_id = @RuleId))
+          AND (@Review IS NULL
+               OR (@Review = 'NotReviewed' AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.conversation_id = c.id))
+               OR (@Review = 'Reviewed' AND EXISTS (SELECT 1 FROM reviews r WHERE r.conversation_id = c.id))
+               OR (@Review = 'FlaggedWrongRouting' AND EXISTS (SELECT 1 FROM reviews r
+                                                               WHERE r.conversation_id = c.id AND r.wrong_routing_team_id IS NOT NULL))
+               OR (@Review = 'FlaggedMisfit' AND EXISTS (SELECT 1 FROM reviews r JOIN review_template_misfits f ON f.review_id = r.id
+                                                         WHERE r.conversation_id = c.id
+                                                           AND (@TemplateKey IS NULL OR f.template_key = @TemplateKey)
+                                                           AND (@TemplateVersion IS NULL OR f.template_version = @TemplateVersion))))
           AND (@Reassigned IS NULL OR @Reassigned =
         """ + ReassignedExpression + ")";
 
@@ -181,6 +190,7 @@ public sealed class QaSearchQueries(Db db)
             filter.TemplateVersion,
             filter.RuleId,
             Reassigned = filter.Reassigned is { } reassigned ? (reassigned ? 1 : 0) : (int?)null,
+            Review = filter.Review?.ToString(),
             Now = UnixTime.ToMs(now),
             TextCap = MaxTextMatches,
             Skip = skip,

@@ -6,6 +6,7 @@ using Workspace.Data.Tests.Routing;
 using Workspace.Data.Tests.Support;
 using Workspace.Domain.Conversations;
 using Workspace.Domain.Customers;
+using Workspace.Domain.Quality;
 
 namespace Workspace.Data.Tests.Quality;
 
@@ -262,6 +263,41 @@ public abstract class QaSearchContract : DatabaseTest
         Assert.Equal((false, true, (DateTimeOffset?)null, (string?)null), (moved.SlaMet, moved.Reassigned, moved.FirstResponseAt, moved.AssigneeName));
         Assert.Equal(RoutingSeed.ApiRuleName, routed.RuleName);
         Assert.Null((await SearchAsync(new() { TeamId = world.TeamB, LifecycleStage = LifecycleStage.Onboarding })).Rows.Single().SlaMet);
+    }
+
+    [Fact]
+    public async Task SearchAsync_ReviewFilters_ReviewedFlaggedOrNot()
+    {
+        var token = Token();
+        var template = $"tpl_{token}";
+        var reviews = new ReviewSeed(Db);
+        var card = await reviews.ScorecardAsync(Now, Ct);
+        var reviewer = await reviews.ReviewerAsync(Now, Ct);
+        var (team, _) = await Seed.TeamAsync($"Reviewed {token}", Now, Ct);
+        var agent = await Seed.AgentAsync("Alex Morgan", [team], Now, Ct);
+        var ids = new Dictionary<string, long>();
+        foreach (var name in new[] { "untouched", "scored", "misrouted", "misfit" })
+        {
+            var opened = await Seed.OpenAsync(team, Now.AddHours(-1), Ct);
+            await AppendAsync(opened.Id, AuthorKind.Customer, null, $"About {token}", Now.AddMinutes(-50));
+            await AppendAsync(opened.Id, AuthorKind.Agent, agent.Id, "Here you go", Now.AddMinutes(-40), template, 1);
+            ids[name] = opened.Id;
+        }
+        var repository = new ReviewRepository(Db);
+        await repository.SaveAsync(ReviewSeed.Save(ids["scored"], reviewer.Id, card, ReviewSeed.Answers(2, 2, null)), ReviewSeed.Actor, Now, Ct);
+        await repository.SaveAsync(ReviewSeed.Save(ids["misrouted"], reviewer.Id, card, ReviewSeed.Answers(2, 2, null, new WrongRouting("Billing")), team),
+            ReviewSeed.Actor, Now, Ct);
+        await repository.SaveAsync(ReviewSeed.Save(ids["misfit"], reviewer.Id, card, ReviewSeed.Answers(2, 2, null, new TemplateMisfit(template, 1))),
+            ReviewSeed.Actor, Now, Ct);
+
+        async Task<string[]> FoundAsync(QaSearchFilter filter) =>
+            [.. (await SearchAsync(filter with { TeamId = team })).Rows.Select(r => ids.Single(i => i.Value == r.ConversationId).Key).Order()];
+
+        Assert.Equal(["untouched"], await FoundAsync(new() { Review = QaReviewFilter.NotReviewed }));
+        Assert.Equal(["misfit", "misrouted", "scored"], await FoundAsync(new() { Review = QaReviewFilter.Reviewed }));
+        Assert.Equal(["misrouted"], await FoundAsync(new() { Review = QaReviewFilter.FlaggedWrongRouting }));
+        Assert.Equal(["misfit"], await FoundAsync(new() { Review = QaReviewFilter.FlaggedMisfit, TemplateKey = template, TemplateVersion = 1 }));
+        Assert.Empty(await FoundAsync(new() { Review = QaReviewFilter.FlaggedMisfit, TemplateKey = template, TemplateVersion = 2 }));
     }
 
     [Theory]

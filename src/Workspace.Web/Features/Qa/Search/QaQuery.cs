@@ -32,6 +32,7 @@ public sealed record QaQuery
     public int? TemplateVersion { get; init; }
     public string? RuleId { get; init; }
     public bool? Reassigned { get; init; }
+    public QaReviewFilter? Review { get; init; }
     public string? Text { get; init; }
     public QaSort Sort { get; init; } = QaSort.Newest;
     public int Page { get; init; } = 1;
@@ -56,6 +57,7 @@ public sealed record QaQuery
         TemplateVersion = TemplateVersion,
         RuleId = RuleId,
         Reassigned = Reassigned,
+        Review = Review,
         Text = Text,
     };
 
@@ -85,6 +87,7 @@ public sealed record QaQuery
         Put("templateVersion", TemplateVersion?.ToString(CultureInfo.InvariantCulture));
         Put("rule", RuleId);
         Put("reassigned", Reassigned switch { true => "yes", false => "no", null => null });
+        Put("review", Review is { } review ? ReviewNames[review] : null);
         Put("q", Text);
         Put("sort", Sort == QaSort.Newest ? null : SortNames[Sort]);
         Put("page", Page == 1 ? null : Page.ToString(CultureInfo.InvariantCulture));
@@ -238,6 +241,18 @@ public sealed record QaQuery
             errors.Add("templateVersion", "A template version needs the template it belongs to.");
             templateVersion = null;
         }
+        QaReviewFilter? review = null;
+        if (Raw("review") is { } reviewName)
+        {
+            if (ReviewNames.FirstOrDefault(kv => string.Equals(kv.Value, reviewName, StringComparison.OrdinalIgnoreCase)) is { Value: not null } found)
+            {
+                review = found.Key;
+            }
+            else
+            {
+                errors.Add("review", $"The review filter '{Shorten(reviewName)}' is not one of {string.Join(", ", ReviewNames.Values)}.");
+            }
+        }
         var query = new QaQuery
         {
             From = from,
@@ -255,6 +270,7 @@ public sealed record QaQuery
             TemplateVersion = templateVersion,
             RuleId = Key("rule", "routing rule"),
             Reassigned = YesNo("reassigned", "reassigned filter", "yes", "no"),
+            Review = review,
             Text = text,
             Sort = sort,
             Page = Number("page", "page", 1, 100_000) ?? 1,
@@ -270,6 +286,14 @@ public sealed record QaQuery
         [QaSort.Priority] = "priority",
         [QaSort.Csat] = "csat",
         [QaSort.FirstResponse] = "first-response",
+    };
+
+    public static readonly IReadOnlyDictionary<QaReviewFilter, string> ReviewNames = new Dictionary<QaReviewFilter, string>
+    {
+        [QaReviewFilter.NotReviewed] = "not-reviewed",
+        [QaReviewFilter.Reviewed] = "reviewed",
+        [QaReviewFilter.FlaggedWrongRouting] = "wrong-routing",
+        [QaReviewFilter.FlaggedMisfit] = "misfit",
     };
 
     private const string DateFormat = "yyyy-MM-dd";

@@ -23,6 +23,7 @@ public sealed class QaSearchForm
     public string? TemplateVersion { get; set; }
     public string? Rule { get; set; }
     public string? Reassigned { get; set; }
+    public string? Review { get; set; }
     public string? Text { get; set; }
     public string? Sort { get; set; }
     public string? Size { get; set; }
@@ -48,6 +49,7 @@ public sealed class QaSearchForm
             TemplateVersion = Get("templateVersion"),
             Rule = Get("rule"),
             Reassigned = Get("reassigned"),
+            Review = Get("review"),
             Text = Get("q"),
             Sort = Get("sort"),
             Size = Get("size"),
@@ -60,7 +62,7 @@ public sealed class QaSearchForm
         {
             ("from", From), ("to", To), ("team", Team), ("agent", Agent), ("tier", Tier), ("stage", Stage), ("status", Status),
             ("csat", Csat), ("csatMax", CsatMax), ("priority", Priority), ("sla", Sla), ("template", Template),
-            ("templateVersion", string.IsNullOrEmpty(Template) ? null : TemplateVersion), ("rule", Rule), ("reassigned", Reassigned),
+            ("templateVersion", string.IsNullOrEmpty(Template) ? null : TemplateVersion), ("rule", Rule), ("reassigned", Reassigned), ("review", Review),
             ("q", Text), ("sort", Sort), ("size", Size),
         }
         .Where(p => !string.IsNullOrWhiteSpace(p.Value))

@@ -20,7 +20,7 @@ public sealed class QaQueryTests
     {
         var (query, errors) = Parse("?from=2026-11-01&to=2026-11-25&team=3&agent=7&tier=Enterprise&stage=Onboarding&status=Resolved&csat=2"
             + "&csatMax=3&priority=P1&sla=missed&template=refund-confirmation&templateVersion=2&rule=enterprise&reassigned=yes&q=refund%20invoice"
-            + "&sort=csat&page=3&size=50");
+            + "&review=wrong-routing&sort=csat&page=3&size=50");
 
         Assert.Empty(errors);
         var filter = query.ToFilter();
@@ -40,6 +40,7 @@ public sealed class QaQueryTests
         Assert.Equal(2, filter.TemplateVersion);
         Assert.Equal("enterprise", filter.RuleId);
         Assert.True(filter.Reassigned);
+        Assert.Equal(QaReviewFilter.FlaggedWrongRouting, filter.Review);
         Assert.Equal("refund invoice", filter.Text);
         Assert.Equal(QaSort.Csat, query.Sort);
         Assert.Equal(100, query.Skip);
@@ -72,7 +73,7 @@ public sealed class QaQueryTests
     [Fact]
     public void Parse_MistypedValues_NamesEachAndLeavesItOut()
     {
-        var (query, errors) = Parse("?from=yesterday&tier=Gold&csat=9&sla=late&sort=loudest&size=7&team=abc&q=refund");
+        var (query, errors) = Parse("?from=yesterday&tier=Gold&csat=9&sla=late&sort=loudest&size=7&team=abc&review=liked&q=refund");
 
         Assert.Contains("'yesterday' is not a date", errors["from"].Single(), StringComparison.Ordinal);
         Assert.Contains("'Gold' is not one of", errors["tier"].Single(), StringComparison.Ordinal);
@@ -81,6 +82,7 @@ public sealed class QaQueryTests
         Assert.Contains("'loudest'", errors["sort"].Single(), StringComparison.Ordinal);
         Assert.Contains("25, 50, 100", errors["size"].Single(), StringComparison.Ordinal);
         Assert.Contains("'abc'", errors["team"].Single(), StringComparison.Ordinal);
+        Assert.Contains("'liked' is not one of not-reviewed, reviewed, wrong-routing, misfit", errors["review"].Single(), StringComparison.Ordinal);
         // What could be read still applies.
         Assert.Equal("refund", query.Text);
         Assert.Null(query.From);
@@ -119,7 +121,7 @@ public sealed class QaQueryTests
     [Fact]
     public void Form_RoundTripsThroughTheQuery()
     {
-        var query = new QaQuery { To = new DateOnly(2026, 11, 25), Csat = 1, TemplateKey = "welcome", TemplateVersion = 3, RuleId = "r1" };
+        var query = new QaQuery { To = new DateOnly(2026, 11, 25), Csat = 1, TemplateKey = "welcome", TemplateVersion = 3, RuleId = "r1", Review = QaReviewFilter.FlaggedMisfit };
 
         var (again, errors) = QaQuery.Parse(QaSearchForm.Of(query).ToParameters());
 
