@@ -180,6 +180,15 @@ public sealed class ReviewRepository(Db db)
             (await c.QueryAsync<TemplateUseRow>(new CommandDefinition(TemplatesUsedSql, new { Id = conversationId }, cancellationToken: ct)))
                 .Select(r => new ReviewTemplateUse(r.TemplateKey, r.TemplateVersion, r.Uses)).ToList(), ct);
 
+    private const string RepliedSql = """
+        SELECT CASE WHEN EXISTS (SELECT 1 FROM messages
+                                 WHERE conversation_id = @Id AND author_user_id = @UserId AND author_kind = 'Agent') THEN 1 ELSE 0 END
+        """;
+
+    /// <summary>Whether this staff member replied to the customer in the conversation (whoever holds it now).</summary>
+    public Task<bool> RepliedAsync(long conversationId, long userId, CancellationToken ct) =>
+        db.ReadAsync(async c => await c.ExecuteScalarAsync<int>(new CommandDefinition(RepliedSql, new { Id = conversationId, UserId = userId }, cancellationToken: ct)) == 1, ct);
+
     // A range of ix_conversations_resolved: only the conversations resolved in the period are read. resolved_at is set
     // exactly while a conversation is resolved (reopening clears it), so it alone says so; a status condition here
     // would tempt the planner onto the status index, where nearly every row is 'Resolved'.

@@ -50,7 +50,7 @@ public sealed class ReviewService(
             await reviews.TemplatesUsedAsync(conversationId, ct),
             await reviews.ForConversationAsync(conversationId, ct),
             viewer,
-            OwnConversation(conversation, viewer)));
+            await OwnConversationAsync(conversation, viewer, ct)));
     }
 
     /// <summary>
@@ -74,7 +74,7 @@ public sealed class ReviewService(
         {
             return ReviewOutcome.Refused<ReviewSaved>($"Conversation {conversationId} does not exist.");
         }
-        if (OwnConversation(conversation, reviewer) is { } own)
+        if (await OwnConversationAsync(conversation, reviewer, ct) is { } own)
         {
             await RefuseAsync(user, "review.save", "own-conversation");
             return ReviewOutcome.Refused<ReviewSaved>(own);
@@ -194,9 +194,14 @@ public sealed class ReviewService(
         return ReviewOutcome.Done<IReadOnlyList<TemplateVersionFeedback>>(await feedback.TemplateFeedbackAsync(from, to, templateKey, ct));
     }
 
-    /// <summary>A reviewer does not score their own work: the conversation's current assignee may read reviews of it but not add one.</summary>
-    private static string? OwnConversation(ConversationRecord conversation, long viewer) =>
-        conversation.AssigneeId == viewer ? "You handled this conversation, so someone else reviews it." : null;
+    /// <summary>
+    /// A reviewer does not score their own work: whoever holds the conversation now, or replied in it before handing
+    /// it on, may read reviews of it but not add one.
+    /// </summary>
+    private async Task<string?> OwnConversationAsync(ConversationRecord conversation, long viewer, CancellationToken ct) =>
+        conversation.AssigneeId == viewer || await reviews.RepliedAsync(conversation.Id, viewer, ct)
+            ? "You handled this conversation, so someone else reviews it."
+            : null;
 
     /// <summary>The wrong-routing flag must name a team, and a misfit a template version sent in this conversation; returns the team's id.</summary>
     private async Task<long?> CheckFlagsAsync(ValidationErrors errors, long conversationId, ReviewInput input, CancellationToken ct)

@@ -43,6 +43,24 @@ public sealed class ReviewServiceTests(WorkspaceApp app)
     }
 
     [Fact]
+    public async Task Save_LeadWhoRepliedThenHandedItOn_RefusedAsTheirOwnWork()
+    {
+        var (conversation, _) = await app.OpenRoutedAsync();
+        var (lead, principal) = await app.StaffAsync(Role.Lead);
+        await app.ReplyFromTemplateAsync(conversation, lead.Id, ReviewTestWorld.UniqueTemplate(), 1);
+        var (_, qa) = await app.StaffAsync(Role.QA);
+
+        var own = await Reviews.SaveAsync(principal, conversation, ReviewTestWorld.DemoScorecard, 1, Demo(process: 2), Ct);
+        var workspace = await Reviews.WorkspaceAsync(principal, conversation, Ct);
+        var other = await Reviews.SaveAsync(qa, conversation, ReviewTestWorld.DemoScorecard, 1, Demo(process: 2), Ct);
+
+        Assert.Equal("You handled this conversation, so someone else reviews it.", own.Refusal);
+        Assert.Equal("You handled this conversation, so someone else reviews it.", workspace.Value!.CannotScore);
+        Assert.True(other.Succeeded, other.Refusal);
+        Assert.Single(await app.Service<ReviewRepository>().ForConversationAsync(conversation, Ct));
+    }
+
+    [Fact]
     public async Task Save_Agent_RefusedAuditedAndNothingStored()
     {
         var (conversation, _) = await app.OpenRoutedAsync();
