@@ -203,26 +203,32 @@ public sealed class ConversationRepository(Db db)
     private const string StateForAppendSql = """
         SELECT status, first_response_at FROM conversations WHERE id = @Id
         """;
-    private const string AdvanceSqlite = """
-        UPDATE conversations SET last_sequence = last_sequence + 1, status = @Status, updated_at = @Now,
-            waiting_since = @WaitingSince, first_response_at = @FirstResponseAt, resolved_at = @ResolvedAt,
-            snoozed_until = @SnoozedUntil, last_message_at = @LastMessageAt, last_message_preview = @Preview,
-            agent_messages = agent_messages + @AgentMessage, template_messages = template_messages + @TemplateMessage,
-            edited_template_messages = edited_template_messages + @EditedTemplateMessage,
-            reopens = reopens + CASE WHEN status = 'Resolved' AND @Status <> 'Resolved' THEN 1 ELSE 0 END
-        WHERE id = @Id
-        RETURNING last_sequence
+    // Three forms of the same advance, so each message only rewrites the index entries it changes: most messages
+    // (a customer writing to an open conversation, notes) leave the reply and resolution columns and the counters
+    // alone, and SQLite updates every index holding a column an UPDATE assigns, changed or not (the metrics index
+    // holds the counters).
+    private const string AdvanceColumns = """
+        last_sequence = last_sequence + 1, status = @Status, updated_at = @Now,
+            waiting_since = @WaitingSince, snoozed_until = @SnoozedUntil, last_message_at = @LastMessageAt, last_message_preview = @Preview
         """;
-    private const string AdvanceSqlServer = """
-        UPDATE conversations SET last_sequence = last_sequence + 1, status = @Status, updated_at = @Now,
-            waiting_since = @WaitingSince, first_response_at = @FirstResponseAt, resolved_at = @ResolvedAt,
-            snoozed_until = @SnoozedUntil, last_message_at = @LastMessageAt, last_message_preview = @Preview,
-            agent_messages = agent_messages + @AgentMessage, template_messages = template_messages + @TemplateMessage,
-            edited_template_messages = edited_template_messages + @EditedTemplateMessage,
-            reopens = reopens + CASE WHEN status = 'Resolved' AND @Status <> 'Resolved' THEN 1 ELSE 0 END
-        OUTPUT INSERTED.last_sequence
-        WHERE id = @Id
+    private const string ReplyColumns = """
+        ,
+            first_response_at = @FirstResponseAt, agent_messages = agent_messages + 1, template_messages = template_messages + @TemplateMessage,
+            edited_template_messages = edited_template_messages + @EditedTemplateMessage
         """;
+    private const string ReopenColumns = """
+        ,
+            resolved_at = NULL, reopens = reopens + 1
+        """;
+    private const string AdvanceSqliteTail = "\nWHERE id = @Id\nRETURNING last_sequence";
+    private const string AdvanceSqlServerTail = "\nOUTPUT INSERTED.last_sequence\nWHERE id = @Id";
+    private const string AdvanceSqlite = "UPDATE conversations SET " + AdvanceColumns + AdvanceSqliteTail;
+    private const string AdvanceSqlServer = "UPDATE conversations SET " + AdvanceColumns + AdvanceSqlServerTail;
+    private const string AdvanceReplySqlite = "UPDATE conversations SET " + AdvanceColumns + ReplyColumns + AdvanceSqliteTail;
+    private const string AdvanceReplySqlServer = "UPDATE conversations SET " + AdvanceColumns + ReplyColumns + AdvanceSqlServerTail;
+    private const string AdvanceReopenSqlite = "UPDATE conversations SET " + AdvanceColumns + ReopenColumns + AdvanceSqliteTail;
+    private const string AdvanceReopenSqlServer = "UPDATE conversations SET " + AdvanceColumns + ReopenColumns + AdvanceSqlServerTail;
+
     private const string CurrentRowSql = """
         SELECT status, waiting_since, first_response_at, resolved_at, snoozed_until, last_message_at, last_message_preview
         FROM conversations WHERE id = @Id
@@ -266,7 +272,6 @@ public sealed class ConversationRepository(Db db)
         var nowMs = UnixTime.ToMs(now);
         var waitingSince = row.WaitingSince;
         var firstResponseAt = row.FirstResponseAt;
-        var resolvedAt = row.ResolvedAt;
         var snoozedUntil = row.SnoozedUntil;
         var lastMessageAt = row.LastMessageAt;
         var preview = row.LastMessagePreview;
@@ -275,7 +280,6 @@ public sealed class ConversationRepository(Db db)
             case AuthorKind.Customer:
                 status = ConversationLifecycle.OnCustomerMessage(status);
                 waitingSince ??= nowMs;
-                resolvedAt = null;
                 snoozedUntil = null;
                 lastMessageAt = nowMs;
                 preview = Preview(message.Body);
@@ -291,20 +295,22 @@ public sealed class ConversationRepository(Db db)
             case AuthorKind.System:
                 break;
         }
-        var sequence = await c.ExecuteScalarAsync<long>(new CommandDefinition(db.Dialect.Pick(AdvanceSqlite, AdvanceSqlServer), new
+        var reopening = message.AuthorKind == AuthorKind.Customer && row.Status == nameof(ConversationStatus.Resolved);
+        var advance = message.AuthorKind == AuthorKind.Agent ? db.Dialect.Pick(AdvanceReplySqlite, AdvanceReplySqlServer)
+            : reopening ? db.Dialect.Pick(AdvanceReopenSqlite, AdvanceReopenSqlServer)
+            : db.Dialect.Pick(AdvanceSqlite, AdvanceSqlServer);
+        var sequence = await c.ExecuteScalarAsync<long>(new CommandDefinition(advance, new
         {
             Id = conversationId,
             Status = status.ToString(),
             Now = nowMs,
             WaitingSince = waitingSince,
             FirstResponseAt = firstResponseAt,
-            ResolvedAt = resolvedAt,
             SnoozedUntil = snoozedUntil,
             LastMessageAt = lastMessageAt,
             Preview = preview,
-            AgentMessage = message.AuthorKind == AuthorKind.Agent ? 1 : 0,
-            TemplateMessage = message.AuthorKind == AuthorKind.Agent && message.TemplateKey is not null ? 1 : 0,
-            EditedTemplateMessage = message.AuthorKind == AuthorKind.Agent && message.TemplateKey is not null && message.Edited ? 1 : 0,
+            TemplateMessage = message.TemplateKey is not null ? 1 : 0,
+            EditedTemplateMessage = message.TemplateKey is not null && message.Edited ? 1 : 0,
         }, t, cancellationToken: ct));
         var id = await c.ExecuteScalarAsync<long>(new CommandDefinition(db.Dialect.Pick(InsertMessageSqlite, InsertMessageSqlServer), new
         {
@@ -321,7 +327,7 @@ public sealed class ConversationRepository(Db db)
             Now = nowMs,
         }, t, cancellationToken: ct));
         await MessageSearch.IndexAsync(c, t, db.Dialect, id, message.Body, ct);
-        if (message.AuthorKind == AuthorKind.Customer && row.Status == nameof(ConversationStatus.Resolved))
+        if (reopening)
         {
             // The timeline and first-contact resolution both need to know the customer came back.
             await AddEventAsync(c, t, conversationId, "reopened", null, new { by = "customer", messageId = id }, now, ct);
