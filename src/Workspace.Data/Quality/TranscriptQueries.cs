@@ -56,9 +56,7 @@ public sealed class TranscriptQueries(Db db)
         {
             return null;
         }
-        var routing = await new RoutingRepository(db).DecisionAsync(conversationId, ct) is { } r
-            ? new TimelineRouting(r.DecidedAt, r.Team, r.Decision, r.Intent, r.Complexity, r.Snapshot, r.Assignment)
-            : null;
+        var routing = await new RoutingRepository(db).DecisionAsync(conversationId, ct);
         return loaded with { Timeline = loaded.Timeline with { Routing = routing } };
     }
 

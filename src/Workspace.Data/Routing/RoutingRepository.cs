@@ -318,13 +318,3 @@ public sealed record PublishOutcome(int? Version, string? Refusal, IReadOnlyList
 /// <summary>A new conversation's routing, computed before it is stored: the decision, the team it names, the sticky agent, and what it saw.</summary>
 public sealed record RoutedConversation(RoutingDecision Decision, RoutingAssessment Assessment, RoutingSignals Signals, long? TeamId, long? StickyAgentId, string? StickyReason);
 
-/// <summary>A conversation's stored routing: decision, how intent and complexity were read, the snapshot, and the latest assignment attempt.</summary>
-public sealed record ConversationRouting(
-    long ConversationId,
-    DateTimeOffset DecidedAt,
-    string? Team,
-    RoutingDecision Decision,
-    IntentDetection Intent,
-    ComplexityScore Complexity,
-    RoutingSignals Snapshot,
-    AssignmentAttempt? Assignment);

@@ -4,7 +4,7 @@ using Workspace.Data.Tests.Conversations;
 using Workspace.Data.Tests.Routing;
 using Workspace.Data.Tests.Support;
 using Workspace.Domain.Conversations;
-using Workspace.Domain.Quality.Timeline;
+using Workspace.Domain.Routing;
 
 namespace Workspace.Data.Tests.Quality;
 
@@ -52,7 +52,7 @@ public abstract class TranscriptQueriesContract : DatabaseTest
         Assert.Equal([null, null, "Maya Chen", "Maya Chen", null, "Maya Chen", null], t.Events.Select(e => e.ActorName));
         Assert.Equal(Now.AddMinutes(4), t.Events[3].At);
         Assert.Contains("\"reason\":\"billing, not API\"", t.Events[3].Data, StringComparison.Ordinal);
-        var routing = Assert.IsType<TimelineRouting>(t.Routing);
+        var routing = Assert.IsType<ConversationRouting>(t.Routing);
         Assert.Equal((RoutingSeed.ApiRuleName, specialistsName, Now), (routing.Decision.MatchedRuleName, routing.Team, routing.DecidedAt));
         Assert.Equal(generalName, t.TeamNames[general]);
         Assert.Equal("Maya Chen", t.StaffNames[agent.Id]);

@@ -12,7 +12,7 @@ namespace Workspace.Domain.Quality.Timeline;
 /// </summary>
 public static class RoutingTraceText
 {
-    public static IReadOnlyList<TimelineDetail> Details(TimelineRouting r, TimelineViewer viewer)
+    public static IReadOnlyList<TimelineDetail> Details(ConversationRouting r, TimelineViewer viewer)
     {
         var d = r.Decision;
         var (first, resolution) = SlaTargets.Of(d);

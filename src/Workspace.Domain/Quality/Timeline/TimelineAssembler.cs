@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Workspace.Domain.Conversations;
 using Workspace.Domain.Privacy;
+using Workspace.Domain.Routing;
 
 namespace Workspace.Domain.Quality.Timeline;
 
@@ -92,7 +93,7 @@ public static partial class TimelineAssembler
         return new TemplateUse(key, m.TemplateVersion, m.Edited, null, true, masked);
     }
 
-    private static TimelineEntry FromEvent(TimelineEvent e, TimelineRouting? routing, TimelineInput input, TimelineViewer viewer)
+    private static TimelineEntry FromEvent(TimelineEvent e, ConversationRouting? routing, TimelineInput input, TimelineViewer viewer)
     {
         using var document = ParseData(e.Data);
         var data = document?.RootElement is { ValueKind: JsonValueKind.Object } root ? root : (JsonElement?)null;
@@ -160,7 +161,7 @@ public static partial class TimelineAssembler
         _ => how,
     };
 
-    private static TimelineEntry RoutedEntry(DateTimeOffset at, TimelineEvent? e, JsonElement? data, TimelineRouting? routing, TimelineViewer viewer)
+    private static TimelineEntry RoutedEntry(DateTimeOffset at, TimelineEvent? e, JsonElement? data, ConversationRouting? routing, TimelineViewer viewer)
     {
         string? Text(string name) => data is { } d && TryGet(d, name, out var v) ? AsText(v) : null;
         var title = routing is { } r

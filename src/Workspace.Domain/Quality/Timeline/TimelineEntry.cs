@@ -1,3 +1,4 @@
+using Workspace.Domain.Routing;
 namespace Workspace.Domain.Quality.Timeline;
 
 /// <summary>
@@ -17,4 +18,4 @@ public sealed record TimelineEntry(
     long? EventId = null,
     string? EventKind = null,
     TemplateUse? Template = null,
-    TimelineRouting? Routing = null);
+    ConversationRouting? Routing = null);

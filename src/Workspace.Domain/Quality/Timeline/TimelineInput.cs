@@ -1,3 +1,4 @@
+using Workspace.Domain.Routing;
 namespace Workspace.Domain.Quality.Timeline;
 
 /// <summary>
@@ -7,6 +8,6 @@ namespace Workspace.Domain.Quality.Timeline;
 public sealed record TimelineInput(
     IReadOnlyList<TimelineMessage> Messages,
     IReadOnlyList<TimelineEvent> Events,
-    TimelineRouting? Routing,
+    ConversationRouting? Routing,
     IReadOnlyDictionary<long, string> TeamNames,
     IReadOnlyDictionary<long, string> StaffNames);

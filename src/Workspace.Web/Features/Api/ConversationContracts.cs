@@ -1,6 +1,6 @@
 using Workspace.Data.Conversations;
-using Workspace.Data.Routing;
 using Workspace.Domain.Conversations;
+using Workspace.Domain.Routing;
 
 namespace Workspace.Web.Features.Api;
 

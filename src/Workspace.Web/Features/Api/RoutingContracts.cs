@@ -1,4 +1,3 @@
-using Workspace.Data.Routing;
 using Workspace.Domain.Conversations;
 using Workspace.Domain.Privacy;
 using Workspace.Domain.Routing;

@@ -1,7 +1,7 @@
 using Workspace.Data.Conversations;
-using Workspace.Data.Routing;
 using Workspace.Domain.Conversations;
 using Workspace.Domain.Privacy;
+using Workspace.Domain.Routing;
 using Workspace.Domain.Signals;
 using Workspace.Domain.Templates;
 using Workspace.Web.Features.Context;

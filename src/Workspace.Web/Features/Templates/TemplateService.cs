@@ -1,6 +1,7 @@
 using Workspace.Data.Conversations;
 using Workspace.Data.Routing;
 using Workspace.Data.Templates;
+using Workspace.Domain.Routing;
 using Workspace.Domain.Templates;
 using Workspace.Web.Features.Context;
 

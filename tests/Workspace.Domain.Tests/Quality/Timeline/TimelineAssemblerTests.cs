@@ -24,7 +24,7 @@ public class TimelineAssemblerTests
 
     private static string Json(object data) => JsonSerializer.Serialize(data);
 
-    private static TimelineRouting Routing(DateTimeOffset at) => new(at, "Enterprise Success",
+    private static ConversationRouting Routing(DateTimeOffset at) => new(1, at, "Enterprise Success",
         new RoutingDecision(3, "enterprise", "Enterprise accounts",
             [new ConditionTrace("tier", RuleOperator.In, "Enterprise", "Enterprise", true), new ConditionTrace("arr", RuleOperator.AtLeast, "100000", "250000", true)],
             [new SkippedRule("outage", "Outages first", new ConditionTrace("intent", RuleOperator.Equals, "Outage", "Billing", false))],
@@ -34,7 +34,7 @@ public class TimelineAssemblerTests
         new RoutingSignals(Tier.Enterprise, 81, 250_000m, LifecycleStage.Maturity, false, Channel.Chat, false, 2, 4, ["enterprise-accounts"], "en", true, 1, 0, "invoice?"),
         new AssignmentAttempt(at, "routing", "Enterprise Success", 7, "Maya Chen", ["billing"], [new CandidateTrace(7, "Maya Chen", true, "least loaded (0 of 5)")]));
 
-    private static TimelineInput Input(IReadOnlyList<TimelineMessage> messages, IReadOnlyList<TimelineEvent> events, TimelineRouting? routing = null) =>
+    private static TimelineInput Input(IReadOnlyList<TimelineMessage> messages, IReadOnlyList<TimelineEvent> events, ConversationRouting? routing = null) =>
         new(messages, events, routing, new Dictionary<long, string> { [1] = "General Support", [2] = "Enterprise Success" },
             new Dictionary<long, string> { [7] = "Maya Chen", [8] = "Alex Morgan" });
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using CsvHelper;
 using Workspace.Data.Audit;
 using Workspace.Domain.Conversations;
 using Workspace.Web.Features.Conversations;
@@ -31,17 +30,6 @@ public sealed class QaSearchExportTests(WorkspaceApp app)
     private async Task<HttpResponseMessage> ExportAsync(string email, string query) =>
         await (await app.DemoSessionAsync(email)).GetAsync(QaModule.SearchExportPath + query);
 
-    private static List<string[]> Records(byte[] csv)
-    {
-        using var reader = CsvReader.Create(csv, CsvReaderOptions.Default with { HasHeader = false });
-        var records = new List<string[]>();
-        while (reader.Read())
-        {
-            records.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)]);
-        }
-        return records;
-    }
-
     [Fact]
     public async Task Export_TextSearch_HeaderThenEveryMatchNewestFirst()
     {
@@ -51,7 +39,7 @@ public sealed class QaSearchExportTests(WorkspaceApp app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        var records = Records(await response.Content.ReadAsByteArrayAsync(Ct));
+        var records = CsvFiles.Records(await response.Content.ReadAsByteArrayAsync(Ct));
         Assert.Equal(["Conversation", "Opened (UTC)", "Customer", "Customer id", "Subject", "Channel", "Priority", "Status", "Team", "Agent",
             "First response (UTC)", "Resolved (UTC)", "CSAT", "First-response SLA", "Routing rule", "Reassigned", "Template replies"], records[0]);
         Assert.Equal([plain.ToString(System.Globalization.CultureInfo.InvariantCulture), tricky.ToString(System.Globalization.CultureInfo.InvariantCulture)],
@@ -79,7 +67,7 @@ public sealed class QaSearchExportTests(WorkspaceApp app)
         async Task<int> RowsAsync(string query)
         {
             using var response = await ExportAsync(WorkspaceApp.QaEmail, query);
-            return Records(await response.Content.ReadAsByteArrayAsync(Ct)).Count - 1;
+            return CsvFiles.Records(await response.Content.ReadAsByteArrayAsync(Ct)).Count - 1;
         }
 
         Assert.Equal(2, await RowsAsync($"?q={word}&reassigned=no&status=Open"));

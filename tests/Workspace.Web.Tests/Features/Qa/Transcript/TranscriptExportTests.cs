@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using CsvHelper;
 using Workspace.Data.Audit;
 using Workspace.Domain.Conversations;
 using Workspace.Web.Features.Conversations;
@@ -37,22 +36,10 @@ public sealed class TranscriptExportTests(WorkspaceApp app)
     private async Task<HttpResponseMessage> ExportAsync(string email, long id) =>
         await (await app.DemoSessionAsync(email)).GetAsync(QaTranscriptModule.ExportPathOf(id));
 
-    /// <summary>Every record of the file, the header first, read back with the same CSV library.</summary>
-    private static List<string[]> Records(byte[] csv)
-    {
-        using var reader = CsvReader.Create(csv, CsvReaderOptions.Default with { HasHeader = false });
-        var records = new List<string[]>();
-        while (reader.Read())
-        {
-            records.Add([.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetString)]);
-        }
-        return records;
-    }
-
     private static async Task<List<Dictionary<string, string>>> RowsAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var records = Records(await response.Content.ReadAsByteArrayAsync(Ct));
+        var records = CsvFiles.Records(await response.Content.ReadAsByteArrayAsync(Ct));
         return [.. records.Skip(1).Select(r => records[0].Zip(r).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal))];
     }
 
@@ -66,7 +53,7 @@ public sealed class TranscriptExportTests(WorkspaceApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"conversation-{id}-transcript.csv", response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
-        var records = Records(await response.Content.ReadAsByteArrayAsync(Ct));
+        var records = CsvFiles.Records(await response.Content.ReadAsByteArrayAsync(Ct));
         Assert.Equal(["Time (UTC)", "Kind", "Actor", "Summary", "Message", "Template", "Template version", "Edited", "Template rendered", "Changes to the template text", "Details"], records[0]);
         Assert.Equal(["Opened", "Customer message", "Routing decision", "Agent reply"], records.Skip(1).Select(r => r[1]));
     }
