@@ -574,6 +574,27 @@ public sealed class DemoDataGenerator(Db db)
                 messages.Insert(id, s + 1, line.Kind, author, line.Body, _random.Guid().ToString("N"), line.TemplateKey,
                     line.TemplateKey is null ? null : 1, line.Edited ? 1 : 0, line.Rendered, Math.Min(line.At, resolvedAt));
             }
+            // The events a live conversation leaves, so the QA timeline of a demo conversation reads like a real one.
+            events.Insert(id, createdAt, "opened", null, JsonSerializer.Serialize(new { channel, team = _teams[team] }));
+            events.Insert(id, createdAt, "routed", null, JsonSerializer.Serialize(new
+            {
+                version = decision.RulesetVersion,
+                rule = decision.MatchedRuleName,
+                team,
+                priority = decision.Priority.ToString(),
+            }));
+            events.Insert(id, createdAt, "assigned", null, JsonSerializer.Serialize(new
+            {
+                agentId = agent,
+                agent = _agentNames[agent],
+                how = "routing",
+                reason = $"Assigned to {_agentNames[agent]} by routing.",
+            }));
+            events.Insert(id, resolvedAt, "resolved", finalAgent, null);
+            if (csat is { } rating)
+            {
+                events.Insert(id, resolvedAt + 120_000, "csat", null, JsonSerializer.Serialize(new { csat = rating }));
+            }
             if (transfer is { } moved)
             {
                 events.Insert(id, Math.Min(firstResponseAt + 60_000, resolvedAt), "transferred", agent, JsonSerializer.Serialize(new
