@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
+using Workspace.Data.Audit;
 using Workspace.Data.Staff;
 
 namespace Workspace.Web.Features.Auth;
@@ -30,7 +31,7 @@ public static class AuthModule
                     : toLogin(context);
                 var toAccessDenied = options.Events.OnRedirectToAccessDenied;
                 options.Events.OnRedirectToAccessDenied = context => IsHub(context.Request)
-                    ? RefuseHubAsync(context.HttpContext, StatusCodes.Status403Forbidden, "Not allowed for your role", HubRoleRefusal)
+                    ? RefuseHubRoleAsync(context.HttpContext)
                     : toAccessDenied(context);
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
@@ -46,6 +47,15 @@ public static class AuthModule
         + "QA reviewers read any conversation in the conversation view and cannot send, write notes, assign, transfer, escalate, snooze, resolve or reopen.";
 
     private static bool IsHub(HttpRequest request) => request.Path.StartsWithSegments("/hubs", StringComparison.OrdinalIgnoreCase);
+
+    // Like a refused page action, a refused hub connection by a signed-in user is audited.
+    private static async Task RefuseHubRoleAsync(HttpContext context)
+    {
+        var clock = context.RequestServices.GetRequiredService<TimeProvider>();
+        await context.RequestServices.GetRequiredService<AuditLog>().AppendAsync(context.User.Actor(), "access.refused", context.Request.Path.Value,
+            new { policy = Policies.Inbox }, clock.GetUtcNow(), CancellationToken.None);
+        await RefuseHubAsync(context, StatusCodes.Status403Forbidden, "Not allowed for your role", HubRoleRefusal);
+    }
 
     private static async Task RefuseHubAsync(HttpContext context, int status, string title, string detail)
     {

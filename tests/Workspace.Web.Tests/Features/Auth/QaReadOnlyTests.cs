@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Workspace.Data.Audit;
 using Workspace.Data.Conversations;
 using Workspace.Data.Staff;
 using Workspace.Data.Teams;
@@ -44,6 +45,8 @@ public sealed class QaReadOnlyTests(WorkspaceApp app)
         Assert.Equal(AuthModule.HubRoleRefusal, detail);
         Assert.Contains("cannot send, write notes, assign, transfer, escalate, snooze, resolve or reopen", detail, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var (entries, _) = await app.Service<AuditLog>().PageAsync("access.refused", 0, 500, Ct);
+        Assert.Contains(entries, e => e.Actor == WorkspaceApp.QaEmail && e.Target == "/hubs/agent/negotiate");
     }
 
     /// <summary>
