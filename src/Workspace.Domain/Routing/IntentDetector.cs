@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Workspace.Domain.Routing;
 
 /// <summary>
@@ -40,9 +38,28 @@ public sealed class IntentDetector(IReadOnlyDictionary<Intent, IReadOnlyList<str
         return new IntentDetection(best, bestHits, reason);
     }
 
-    /// <summary>A phrase counts as whole words: "api" is found in "the API returns" but not in "capital".</summary>
-    internal static bool Occurs(string text, string phrase) =>
-        phrase.Length > 0 && Regex.IsMatch(text, $@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(phrase)}(?![\p{{L}}\p{{N}}])", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+    /// <summary>
+    /// A phrase counts as whole words: "api" is found in "the API returns" but not in "capital". A plain scan, not a
+    /// regular expression: it is linear in the text, so no timeout can fail the routing of a long message on a busy machine.
+    /// </summary>
+    internal static bool Occurs(string text, string phrase)
+    {
+        if (phrase.Length == 0)
+        {
+            return false;
+        }
+        for (var at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + phrase.Length;
+            if ((at == 0 || !IsWordChar(text[at - 1])) && (end == text.Length || !IsWordChar(text[end])))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetter(c) || char.IsNumber(c);
 }
 
 public sealed record IntentDetection(Intent? Intent, IReadOnlyList<string> MatchedPhrases, string Reason);
