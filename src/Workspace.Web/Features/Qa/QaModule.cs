@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.WebUtilities;
 using Workspace.Data.Audit;
 using Workspace.Web.Features.Auth;
@@ -20,21 +19,17 @@ public static class QaModule
 
     public static IEndpointRouteBuilder MapWorkspaceQa(this IEndpointRouteBuilder endpoints)
     {
-        // Signed-in staff reach the handler, which answers a role without the Review policy with 403 (and audits it)
-        // instead of the cookie scheme's redirect: a download link has no page to land on.
+        // Signed-in staff reach the handler; ExportAccess answers the other roles.
         endpoints.MapGet(SearchExportPath, ExportSearchAsync).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         return endpoints;
     }
 
-    private static async Task<IResult> ExportSearchAsync(HttpContext http, IAuthorizationService authorization, QaSearchService search,
-        AuditLog audit, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ExportSearchAsync(HttpContext http, QaSearchService search, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(http.User, Policies.Review)).Succeeded)
+        if (await ExportAccess.RefusalAsync(http, SearchExportPath, SearchExportedAction,
+                "Exporting conversation searches is for QA reviewers, leads and admins.", ct) is { } refused)
         {
-            await audit.AppendAsync(http.User.Actor(), "access.refused", SearchExportPath, new { action = SearchExportedAction, policy = Policies.Review },
-                clock.GetUtcNow(), ct);
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Export refused",
-                detail: "Exporting conversation searches is for QA reviewers, leads and admins.");
+            return refused;
         }
         var (query, errors) = QaQuery.Parse(QueryHelpers.ParseQuery(http.Request.QueryString.Value));
         if (!errors.IsEmpty)

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Workspace.Data.Audit;
 using Workspace.Data.Quality;
 using Workspace.Web.Features.Auth;
 using Workspace.Web.Features.Qa.Export;
@@ -21,21 +19,17 @@ public static class QaTranscriptModule
 
     public static WebApplication MapWorkspaceQaTranscript(this WebApplication app)
     {
-        // Signed-in staff reach the handler, which answers a role without the Review policy with 403 (and audits it)
-        // instead of the cookie scheme's redirect: a download link has no page to land on.
+        // Signed-in staff reach the handler; ExportAccess answers the other roles.
         app.MapGet(ExportPath, ExportAsync).RequireAuthorization(Policies.Staff).ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> ExportAsync(long id, HttpContext http, IAuthorizationService authorization,
-        TranscriptService transcripts, AuditLog audit, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(long id, HttpContext http, TranscriptService transcripts, CancellationToken ct)
     {
-        if (!(await authorization.AuthorizeAsync(http.User, Policies.Review)).Succeeded)
+        if (await ExportAccess.RefusalAsync(http, $"conversation:{id}", TranscriptService.ExportedAction,
+                "Exporting transcripts is for QA reviewers, leads and admins.", ct) is { } refused)
         {
-            await audit.AppendAsync(http.User.Actor(), "access.refused", $"conversation:{id}", new { action = TranscriptService.ExportedAction, policy = Policies.Review },
-                clock.GetUtcNow(), ct);
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Export refused",
-                detail: "Exporting transcripts is for QA reviewers, leads and admins.");
+            return refused;
         }
         var result = await transcripts.ExportAsync(http.User, id, ct);
         return result.Transcript is { } transcript
