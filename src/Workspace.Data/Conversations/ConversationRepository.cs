@@ -230,7 +230,7 @@ public sealed class ConversationRepository(Db db)
     private const string AdvanceReopenSqlServer = "UPDATE conversations SET " + AdvanceColumns + ReopenColumns + AdvanceSqlServerTail;
 
     private const string CurrentRowSql = """
-        SELECT status, waiting_since, first_response_at, resolved_at, snoozed_until, last_message_at, last_message_preview
+        SELECT status, waiting_since, first_response_at, snoozed_until, last_message_at, last_message_preview
         FROM conversations WHERE id = @Id
         """;
     private const string InsertMessageSqlite = """
@@ -652,7 +652,6 @@ public sealed class ConversationRepository(Db db)
         public string Status { get; init; } = "";
         public long? WaitingSince { get; init; }
         public long? FirstResponseAt { get; init; }
-        public long? ResolvedAt { get; init; }
         public long? SnoozedUntil { get; init; }
         public long? LastMessageAt { get; init; }
         public string? LastMessagePreview { get; init; }
